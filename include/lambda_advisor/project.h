@@ -1,0 +1,37 @@
+/* The files of a generated project (handler, Cargo.toml, sample events, README, CI),
+ * rendered from templates/ for an advice. Used by `new`, the reports and the code pane. */
+#ifndef LA_PROJECT_H
+#define LA_PROJECT_H
+
+#include "lambda_advisor/advice.h"
+#include "lambda_advisor/template.h"
+
+struct project_file {
+    char *path; /* relative, '/'-separated, never absolute, never with ".." */
+    char *content;
+};
+
+struct project_files {
+    struct project_file *v;
+    size_t n;
+};
+
+struct project_opts {
+    const char *name; /* crate name; NULL: "my-function" */
+    const char *ci;   /* NULL, or "github" for a GitHub Actions workflow */
+};
+
+/* The template context for an engine's answers and advice: every question id and setting id
+ * as a name with its value as text (multi: "a, b"), NAME.label for choice labels, and
+ * NAME.VALUE booleans for every choice (e.g. {{#event_source.sqs}}, {{#goals.latency}},
+ * {{#pattern.spawn-blocking}}). The caller destroys it. */
+struct tctx *advice_context(const struct engine *e, const struct advice *adv);
+
+/* Renders the project files for the advice. Order is stable: src/main.rs, Cargo.toml, then
+ * the rest sorted by path. */
+bool project_render(const struct engine *e, const struct advice *adv,
+                    const struct project_opts *opts, struct project_files *out,
+                    struct la_error *err);
+void project_files_finish(struct project_files *f);
+
+#endif

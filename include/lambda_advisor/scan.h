@@ -1,0 +1,46 @@
+/* The pitfall scan: walk paths, lex Rust, run the rules, collect findings.
+ * Contract used by the CLI and the guided session; the scan's own modules may add fields
+ * but must keep these names. Lines and columns are 1-based; columns count bytes. */
+#ifndef LA_SCAN_H
+#define LA_SCAN_H
+
+#include "lambda_advisor/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum severity { SEV_NOTE = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
+
+struct finding {
+    const char *rule; /* rule id, owned by the rule set */
+    enum severity severity;
+    char *path;
+    int line, col;         /* start, 1-based */
+    int end_line, end_col; /* end (exclusive column), 1-based */
+    char *message;
+    char *fix;     /* Markdown: what to do instead */
+    char *snippet; /* the source line, without its newline; may be NULL */
+};
+
+struct scan_opts {
+    const char *const *rule_files; /* extra rule files (--rules), may be NULL */
+    size_t nrule_files;
+    const char *config_file; /* NULL: look for .lambda-advisor.yaml in each root */
+    int threads;             /* 0: one per core */
+};
+
+struct scan_result {
+    struct finding *v; /* sorted by path, line, col, rule */
+    size_t n;
+    size_t files_scanned;
+    size_t files_skipped; /* too large, binary, unreadable: each also in notes */
+    char **notes;         /* human-readable lines about what was skipped and why */
+    size_t nnotes;
+};
+
+bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *opts,
+              struct scan_result *out, struct la_error *err);
+void scan_result_finish(struct scan_result *r);
+const char *severity_name(enum severity s);
+
+#endif

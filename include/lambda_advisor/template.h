@@ -1,0 +1,35 @@
+/* Logic-less templates (a Mustache subset) for handler code, project files and the
+ * Markdown bodies of recommendations. See src/render/template.c for why it is ours. */
+#ifndef LA_TEMPLATE_H
+#define LA_TEMPLATE_H
+
+#include "lambda_advisor/error.h"
+#include "lambda_advisor/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A context: a map from names to strings, booleans or lists of child contexts.
+ * Names are flat strings and may contain dots ("event_source.sqs" is one name). */
+struct tctx;
+
+struct tctx *tctx_create(void);
+void tctx_destroy(struct tctx *c); /* NULL is fine; frees children too */
+void tctx_set(struct tctx *c, const char *name, const char *value);  /* copies value */
+void tctx_set_bool(struct tctx *c, const char *name, bool value);
+/* Appends a new child context to the list `name` and returns it (owned by c). */
+struct tctx *tctx_push(struct tctx *c, const char *name);
+
+/* Looks up a partial by name; returns its text (not freed by the engine) or NULL. */
+typedef const char *(*tpl_partial_fn)(void *ud, const char *name, size_t *len);
+
+/* Renders src into out (appending). Tags: {{name}} (no HTML escaping: we emit code and
+ * Markdown), {{#name}}...{{/name}} (true boolean, non-empty string, or each item of a list),
+ * {{^name}}...{{/name}} (false, missing, empty), {{>partial}}, {{! comment}}. A standalone
+ * section or comment tag on a line of its own leaves no blank line behind. An unknown name
+ * renders as nothing; an unknown partial or an unbalanced section is an error with
+ * name:line:col. */
+bool template_render(const char *src, size_t len, const char *name, const struct tctx *ctx,
+                     tpl_partial_fn partial, void *ud, struct strbuf *out, struct la_error *err);
+
+#endif

@@ -1,0 +1,46 @@
+/* Located errors: file:line:col plus a message. */
+#include "lambda_advisor/error.h"
+#include "lambda_advisor/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+bool la_error_set(struct la_error *err, const char *file, int line, int col, const char *fmt, ...)
+{
+    if (err == NULL)
+        return false;
+    la_error_finish(err);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    err->msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(err->msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    va_end(ap);
+    err->file = file ? xstrdup(file) : NULL;
+    err->line = line;
+    err->col = col;
+    return false;
+}
+
+void la_error_finish(struct la_error *err)
+{
+    if (err == NULL)
+        return;
+    free(err->file);
+    free(err->msg);
+    err->file = err->msg = NULL;
+    err->line = err->col = 0;
+}
+
+char *la_error_format(const struct la_error *err)
+{
+    const char *msg = err->msg ? err->msg : "unknown error";
+    if (err->file && err->line > 0)
+        return xasprintf("%s:%d:%d: %s", err->file, err->line, err->col > 0 ? err->col : 1, msg);
+    if (err->file)
+        return xasprintf("%s: %s", err->file, msg);
+    return xstrdup(msg);
+}
