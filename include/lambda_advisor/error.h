@@ -12,7 +12,10 @@ struct la_error {
     char *msg;
 };
 
-#define LA_ERROR_INIT {NULL, 0, 0, NULL}
+#define LA_ERROR_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0, 0, NULL                                                                           \
+    }
 
 /* Sets the error (replacing any earlier one) and returns false, so callers can write
  * `return la_error_set(err, ...);`. err may be NULL. */

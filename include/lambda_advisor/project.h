@@ -24,7 +24,11 @@ struct project_opts {
 /* The template context for an engine's answers and advice: every question id and setting id
  * as a name with its value as text (multi: "a, b"), NAME.label for choice labels, and
  * NAME.VALUE booleans for every choice (e.g. {{#event_source.sqs}}, {{#goals.latency}},
- * {{#pattern.spawn-blocking}}). The caller destroys it. */
+ * {{#pattern.spawn-blocking}}). A setting may share a question's id (memory_mb): the
+ * setting's value wins that name, and answer.ID always holds the question's own answer
+ * (set answer.ID for every question). Unasked questions get no names at all (so their
+ * sections are false). Values: engine_value() for asked questions (see engine_is_asked),
+ * adv->setting_text for settings. The caller destroys it. */
 struct tctx *advice_context(const struct engine *e, const struct advice *adv);
 
 /* Renders the project files for the advice. Order is stable: src/main.rs, Cargo.toml, then

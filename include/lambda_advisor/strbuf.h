@@ -10,7 +10,10 @@ struct strbuf {
     size_t cap;
 };
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void sb_init(struct strbuf *sb);
 void sb_finish(struct strbuf *sb); /* frees the contents */

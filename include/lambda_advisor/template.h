@@ -15,7 +15,7 @@ struct tctx;
 
 struct tctx *tctx_create(void);
 void tctx_destroy(struct tctx *c); /* NULL is fine; frees children too */
-void tctx_set(struct tctx *c, const char *name, const char *value);  /* copies value */
+void tctx_set(struct tctx *c, const char *name, const char *value); /* copies value */
 void tctx_set_bool(struct tctx *c, const char *name, bool value);
 /* Appends a new child context to the list `name` and returns it (owned by c). */
 struct tctx *tctx_push(struct tctx *c, const char *name);

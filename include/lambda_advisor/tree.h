@@ -43,13 +43,13 @@ struct question {
     char *id;
     enum q_kind kind;
     char *prompt;
-    char *help;           /* Markdown, may be NULL */
-    char *unit;           /* number only, may be NULL */
+    char *help;             /* Markdown, may be NULL */
+    char *unit;             /* number only, may be NULL */
     struct choice *choices; /* choice, multi and yesno (yes is 0, no is 1) */
     size_t nchoices;
-    long min, max;        /* number only */
-    struct value def;     /* always set */
-    struct cond *when;    /* NULL: always asked */
+    long min, max;     /* number only */
+    struct value def;  /* always set */
+    struct cond *when; /* NULL: always asked */
     struct tree_loc loc;
 };
 
@@ -128,5 +128,7 @@ char *question_format_value(const struct question *q, const struct value *v);
 /* "io, cpu, mixed" or "a number from 128 to 10240": for error messages. */
 char *question_valid_values(const struct question *q);
 const char *question_kind_name(enum q_kind k);
+/* When q is asked, in words ("workload is one of io, mixed"; "always"). Caller frees. */
+char *tree_question_when(const struct tree *t, const struct question *q);
 
 #endif
