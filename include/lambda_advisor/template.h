@@ -28,8 +28,19 @@ typedef const char *(*tpl_partial_fn)(void *ud, const char *name, size_t *len);
  * {{^name}}...{{/name}} (false, missing, empty), {{>partial}}, {{! comment}}. A standalone
  * section or comment tag on a line of its own leaves no blank line behind. An unknown name
  * renders as nothing; an unknown partial or an unbalanced section is an error with
- * name:line:col. */
+ * name:line:col. A standalone partial tag is replaced by the partial's output with the tag's
+ * indentation added to each non-empty line (so code parts compose at any depth). Names are
+ * looked up in the innermost list item first, then outwards. */
 bool template_render(const char *src, size_t len, const char *name, const struct tctx *ctx,
                      tpl_partial_fn partial, void *ud, struct strbuf *out, struct la_error *err);
+
+/* Parses src and, through partial, every partial it names (recursively), without rendering:
+ * unbalanced sections, bad tags and unknown partials are errors with name:line:col. */
+bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial,
+                    void *ud, struct la_error *err);
+
+/* template_check() of a template file. A partial {{>x/y}} is the file "ROOT/x/y.tpl", where
+ * ROOT is the nearest enclosing directory named "templates" (else the file's directory). */
+bool template_validate(const char *path, struct la_error *err);
 
 #endif
