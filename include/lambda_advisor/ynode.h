@@ -34,8 +34,8 @@ struct ydoc {
 #define YDOC_MAX_EXPANDED 100000
 
 /* Parses the first document of buf. name appears in errors. Returns false with
- * name:line:col on a syntax error, too deep a nesting, too many aliases or an alias
- * expansion over the limit, and duplicate mapping keys. */
+ * name:line:col on a syntax error, too deep a nesting, too many aliases, aliases that stand
+ * for more than YDOC_MAX_EXPANDED nodes in all, and duplicate mapping keys. */
 bool ydoc_parse(struct ydoc *doc, const char *name, const char *buf, size_t len,
                 struct la_error *err);
 void ydoc_finish(struct ydoc *doc);

@@ -3,6 +3,7 @@
 #include "lambda_advisor/data.h"
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/strbuf.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/xalloc.h"
 #include "lambda_advisor/ynode.h"
 
@@ -31,6 +32,7 @@ struct loader {
     struct tree *t;
     struct la_error *err;
     struct items categories, questions, settings, recs;
+    struct strmap qmap, smap, cmap, rmap; /* id -> index, so that loading stays linear */
 };
 
 /* Which names a condition may refer to: questions before nq, settings before ns. */
@@ -172,20 +174,10 @@ static void items_add(struct items *it, const struct ynode *n, const char *file)
 
 /* ---- names ---- */
 
-static long find_question(const struct tree *t, size_t n, const char *id)
+static long find_in(const struct strmap *m, const char *id)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t->questions[i].id, id) == 0)
-            return (long)i;
-    return -1;
-}
-
-static long find_setting(const struct tree *t, size_t n, const char *id)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t->settings[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    size_t i;
+    return strmap_get(m, id, &i) ? (long)i : -1;
 }
 
 static char *choice_list(const struct choice *c, size_t n)
@@ -242,13 +234,13 @@ static bool resolve_ref(struct loader *L, const char *file, const struct ynode *
     const struct tree *t = L->t;
     /* A setting computed before shadows a question of the same id (memory_mb the answer,
      * then memory_mb the advised value). */
-    long si = find_setting(t, t->nsettings, n->value);
+    long si = find_in(&L->smap, n->value);
     if (si >= 0 && (size_t)si < sc->ns) {
         *rk = REF_SETTING;
         *ref = (size_t)si;
         return true;
     }
-    long qi = find_question(t, t->nquestions, n->value);
+    long qi = find_in(&L->qmap, n->value);
     if (qi >= 0) {
         if ((size_t)qi >= sc->nq)
             return fail(L, file, n,
@@ -575,9 +567,15 @@ static void build_domain(const struct tree *t, struct var *v)
     }
 }
 
+/* Scratch values for satisfiable(), allocated once per load so that checking stays linear. */
+struct sat_scratch {
+    struct value *qv, *sv;
+    bool *asked;
+};
+
 /* True when some assignment of the condition's variables makes it hold (or when there are
  * too many combinations to tell). */
-static bool satisfiable(const struct tree *t, const struct cond *c)
+static bool satisfiable(const struct tree *t, const struct cond *c, struct sat_scratch *sc)
 {
     struct vars vs = {0};
     collect_vars(c, &vs);
@@ -587,9 +585,8 @@ static bool satisfiable(const struct tree *t, const struct cond *c)
         combos = vs.v[i].ndom && combos < MAX_SAT_COMBOS ? combos * vs.v[i].ndom : combos;
     }
     bool found = combos >= MAX_SAT_COMBOS;
-    struct value *qv = xcalloc(t->nquestions + 1, sizeof *qv);
-    struct value *sv = xcalloc(t->nsettings + 1, sizeof *sv);
-    bool *asked = xcalloc(t->nquestions + 1, sizeof *asked);
+    struct value *qv = sc->qv, *sv = sc->sv;
+    bool *asked = sc->asked;
     struct cond_env env = {t, qv, asked, sv};
     size_t *idx = xcalloc(vs.n + 1, sizeof *idx);
     while (!found) {
@@ -612,15 +609,19 @@ static bool satisfiable(const struct tree *t, const struct cond *c)
         if (i == vs.n)
             break;
     }
-    for (size_t i = 0; i < vs.n; i++) {
-        free(vs.v[i].dom);
-        free(vs.v[i].dom_asked);
-        free(vs.v[i].nums);
+    for (size_t i = 0; i < vs.n; i++) { /* leave the scratch clean for the next call */
+        struct var *v = &vs.v[i];
+        if (v->rk == REF_QUESTION) {
+            qv[v->ref] = (struct value){0};
+            asked[v->ref] = false;
+        } else {
+            sv[v->ref] = (struct value){0};
+        }
+        free(v->dom);
+        free(v->dom_asked);
+        free(v->nums);
     }
     free(vs.v);
-    free(qv);
-    free(sv);
-    free(asked);
     free(idx);
     return found;
 }
@@ -969,20 +970,18 @@ static bool parse_rec(struct loader *L, size_t ri, const struct item *it)
     const struct ynode *idn = ynode_get(n, "id");
     if (!check_id(L, file, idn, r->id, true, "a recommendation id"))
         return false;
-    for (size_t j = 0; j < ri; j++)
-        if (strcmp(L->t->recs[j].id, r->id) == 0)
-            return fail(L, file, idn, "duplicate recommendation id '%s' (first at %s:%d)", r->id,
-                        L->t->recs[j].loc.file, L->t->recs[j].loc.line);
+    size_t j;
+    if (strmap_get(&L->rmap, r->id, &j))
+        return fail(L, file, idn, "duplicate recommendation id '%s' (first at %s:%d)", r->id,
+                    L->t->recs[j].loc.file, L->t->recs[j].loc.line);
+    strmap_put(&L->rmap, r->id, ri);
     char what[160];
     snprintf(what, sizeof what, "recommendation '%s'", r->id);
     char *cat;
     if (!get_str(L, file, n, "category", what, true, &cat))
         return false;
     size_t ci;
-    for (ci = 0; ci < L->t->ncategories; ci++)
-        if (strcmp(L->t->categories[ci].id, cat) == 0)
-            break;
-    if (ci == L->t->ncategories) {
+    if (!strmap_get(&L->cmap, cat, &ci)) {
         struct strbuf sb = STRBUF_INIT;
         for (size_t i = 0; i < L->t->ncategories; i++)
             sb_addf(&sb, "%s%s", i ? ", " : "", L->t->categories[i].id);
@@ -1032,10 +1031,10 @@ static bool register_names(struct loader *L)
         const struct ynode *idn = ynode_get(it->n, "id");
         if (!check_id(L, it->file, idn, q->id, false, "a question id"))
             return false;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(t->questions[j].id, q->id) == 0)
-                return fail(L, it->file, idn, "duplicate question id '%s' (first at %s:%d)", q->id,
-                            t->questions[j].loc.file, t->questions[j].loc.line);
+        size_t j;
+        if (!strmap_put(&L->qmap, q->id, i) && strmap_get(&L->qmap, q->id, &j))
+            return fail(L, it->file, idn, "duplicate question id '%s' (first at %s:%d)", q->id,
+                        t->questions[j].loc.file, t->questions[j].loc.line);
         char *kind;
         if (!get_str(L, it->file, it->n, "kind", "a question", true, &kind))
             return false;
@@ -1064,10 +1063,10 @@ static bool register_names(struct loader *L)
         const struct ynode *idn = ynode_get(it->n, "id");
         if (!check_id(L, it->file, idn, s->id, false, "a setting id"))
             return false;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(t->settings[j].id, s->id) == 0)
-                return fail(L, it->file, idn, "duplicate setting id '%s' (first at %s:%d)", s->id,
-                            t->settings[j].loc.file, t->settings[j].loc.line);
+        size_t j;
+        if (!strmap_put(&L->smap, s->id, i) && strmap_get(&L->smap, s->id, &j))
+            return fail(L, it->file, idn, "duplicate setting id '%s' (first at %s:%d)", s->id,
+                        t->settings[j].loc.file, t->settings[j].loc.line);
         char *kind;
         if (!get_str(L, it->file, it->n, "kind", "a setting", true, &kind))
             return false;
@@ -1103,11 +1102,11 @@ static bool parse_categories(struct loader *L)
         if (!check_id(L, it->file, ynode_get(it->n, "id"), c->id, true, "a category id") ||
             !get_str(L, it->file, it->n, "title", "a category", true, &c->title))
             return false;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(t->categories[j].id, c->id) == 0)
-                return fail(L, it->file, ynode_get(it->n, "id"),
-                            "duplicate category id '%s' (first at %s:%d)", c->id,
-                            t->categories[j].loc.file, t->categories[j].loc.line);
+        size_t j;
+        if (!strmap_put(&L->cmap, c->id, i) && strmap_get(&L->cmap, c->id, &j))
+            return fail(L, it->file, ynode_get(it->n, "id"),
+                        "duplicate category id '%s' (first at %s:%d)", c->id,
+                        t->categories[j].loc.file, t->categories[j].loc.line);
     }
     return true;
 }
@@ -1140,32 +1139,38 @@ static bool check_required_settings(struct loader *L)
 static bool check_reachability(struct loader *L)
 {
     const struct tree *t = L->t;
+    struct sat_scratch scratch = {xcalloc(t->nquestions + 1, sizeof *scratch.qv),
+                                  xcalloc(t->nsettings + 1, sizeof *scratch.sv),
+                                  xcalloc(t->nquestions + 1, sizeof *scratch.asked)};
+    bool ok = true;
     for (size_t i = 0; i < t->nquestions; i++) {
         const struct question *q = &t->questions[i];
-        if (q->when && !satisfiable(t, q->when))
-            return la_error_set(L->err, q->when->loc.file, q->when->loc.line, q->when->loc.col,
-                                "question '%s' can never be asked: its condition never holds",
-                                q->id);
+        if (ok && q->when && !satisfiable(t, q->when, &scratch))
+            ok = la_error_set(L->err, q->when->loc.file, q->when->loc.line, q->when->loc.col,
+                              "question '%s' can never be asked: its condition never holds", q->id);
     }
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
         for (size_t r = 0; r < s->nrules; r++) {
             const struct cond *w = s->rules[r].when;
-            if (w && !satisfiable(t, w))
-                return la_error_set(L->err, w->loc.file, w->loc.line, w->loc.col,
-                                    "this rule of setting '%s' can never apply: its condition "
-                                    "never holds",
-                                    s->id);
+            if (ok && w && !satisfiable(t, w, &scratch))
+                ok = la_error_set(L->err, w->loc.file, w->loc.line, w->loc.col,
+                                  "this rule of setting '%s' can never apply: its condition "
+                                  "never holds",
+                                  s->id);
         }
     }
     for (size_t i = 0; i < t->nrecs; i++) {
         const struct cond *w = t->recs[i].when;
-        if (w && !satisfiable(t, w))
-            return la_error_set(L->err, w->loc.file, w->loc.line, w->loc.col,
-                                "recommendation '%s' can never apply: its condition never holds",
-                                t->recs[i].id);
+        if (ok && w && !satisfiable(t, w, &scratch))
+            ok = la_error_set(L->err, w->loc.file, w->loc.line, w->loc.col,
+                              "recommendation '%s' can never apply: its condition never holds",
+                              t->recs[i].id);
     }
-    return true;
+    free(scratch.qv);
+    free(scratch.sv);
+    free(scratch.asked);
+    return ok;
 }
 
 static bool collect(struct loader *L, const struct ydoc *doc, const char *file)
@@ -1240,6 +1245,10 @@ struct tree *tree_load_buffers(const char *const *names, const char *const *bufs
     free(L.questions.v);
     free(L.settings.v);
     free(L.recs.v);
+    strmap_finish(&L.qmap);
+    strmap_finish(&L.smap);
+    strmap_finish(&L.cmap);
+    strmap_finish(&L.rmap);
     if (!ok) {
         tree_destroy(t);
         return NULL;

@@ -18,7 +18,7 @@ struct builder {
     struct anchor *anchors;
     size_t nanchors, capanchors;
     size_t aliases;
-    size_t expanded; /* nodes counted with aliases expanded */
+    size_t expanded; /* nodes that aliases stand for */
     struct la_error *err;
 };
 
@@ -69,11 +69,12 @@ static void remember_anchor(struct builder *b, const yaml_char_t *anchor, struct
     b->anchors[b->nanchors++] = (struct anchor){xstrdup((const char *)anchor), n, weight};
 }
 
-static bool count(struct builder *b, size_t weight, const yaml_mark_t *m)
+/* Only what aliases stand for counts: a large document is fine, a billion laughs is not. */
+static bool count_alias(struct builder *b, size_t weight, const yaml_mark_t *m)
 {
     b->expanded += weight;
     if (b->expanded > YDOC_MAX_EXPANDED)
-        return fail_at(b, m, "the document expands to more than 100000 nodes (an alias bomb?)");
+        return fail_at(b, m, "aliases expand to more than 100000 nodes (an alias bomb?)");
     return true;
 }
 
@@ -103,7 +104,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
             if (strcmp(b->anchors[i].name, (const char *)ev->data.alias.anchor) == 0) {
                 *out = b->anchors[i].node;
                 *weight = b->anchors[i].weight;
-                return count(b, *weight, &ev->start_mark);
+                return count_alias(b, *weight, &ev->start_mark);
             }
         }
         char *msg = xasprintf("unknown alias '*%s'", (const char *)ev->data.alias.anchor);
@@ -121,7 +122,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
         *out = n;
         *weight = 1;
         remember_anchor(b, ev->data.scalar.anchor, n, 1);
-        return count(b, 1, &ev->start_mark);
+        return true;
     }
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT: {
@@ -137,7 +138,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
             anchor = xstrdup((const char *)a);
         yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
         size_t cap = 0, total = 1;
-        bool ok = count(b, 1, &ev->start_mark);
+        bool ok = true;
         while (ok) {
             yaml_event_t kid_ev;
             if (!next_event(b, &kid_ev)) {
