@@ -1173,6 +1173,112 @@ static bool check_reachability(struct loader *L)
     return ok;
 }
 
+/* ---- names used in Markdown bodies ---- */
+
+struct names {
+    struct strmap map;
+    char **owned;
+    size_t n, cap;
+};
+
+static void name_add(struct names *nm, char *name)
+{
+    if (!strmap_put(&nm->map, name, 0)) {
+        free(name);
+        return;
+    }
+    nm->owned = xgrow(nm->owned, &nm->cap, nm->n + 1, sizeof *nm->owned);
+    nm->owned[nm->n++] = name;
+}
+
+static void names_of_choices(struct names *nm, const char *id, const struct choice *c, size_t n)
+{
+    name_add(nm, xasprintf("%s.label", id));
+    for (size_t i = 0; i < n; i++)
+        name_add(nm, xasprintf("%s.%s", id, c[i].value));
+}
+
+/* Every name advice_context() sets (see project.h and docs/tree-format.md). */
+static void names_build(const struct tree *t, struct names *nm)
+{
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const struct question *q = &t->questions[i];
+        name_add(nm, xstrdup(q->id));
+        name_add(nm, xasprintf("answer.%s", q->id));
+        if (q->kind != Q_NUMBER)
+            names_of_choices(nm, q->id, q->choices, q->nchoices);
+    }
+    for (size_t i = 0; i < t->nsettings; i++) {
+        const struct setting *s = &t->settings[i];
+        name_add(nm, xstrdup(s->id));
+        if (s->kind == S_CHOICE)
+            names_of_choices(nm, s->id, s->values, s->nvalues);
+    }
+}
+
+static void names_finish(struct names *nm)
+{
+    for (size_t i = 0; i < nm->n; i++)
+        free(nm->owned[i]);
+    free(nm->owned);
+    strmap_finish(&nm->map);
+}
+
+/* A misspelt {{name}} would render as nothing: refuse names the context never sets. */
+static bool check_text_names(struct loader *L, const struct names *nm, const char *file,
+                             const struct ynode *n, const char *what)
+{
+    if (n == NULL || n->kind != YN_SCALAR)
+        return true;
+    for (const char *p = strstr(n->value, "{{"); p; p = strstr(p, "{{")) {
+        p += 2;
+        while (*p == ' ' || *p == '{' || *p == '&' || *p == '#' || *p == '^' || *p == '/')
+            p++;
+        if (*p == '!' || *p == '>')
+            continue;
+        const char *end = strstr(p, "}}");
+        if (end == NULL)
+            break;
+        size_t len = (size_t)(end - p);
+        while (len && p[len - 1] == ' ')
+            len--;
+        char *name = xstrndup(p, len);
+        bool known = strmap_get(&nm->map, name, NULL);
+        if (!known)
+            fail(L, file, n,
+                 "%s uses '{{%s}}', which is not a known name: use a question or setting id, "
+                 "ID.label, ID.VALUE or answer.ID",
+                 what, name);
+        free(name);
+        if (!known)
+            return false;
+        p = end;
+    }
+    return true;
+}
+
+static bool check_names(struct loader *L)
+{
+    struct names nm = {STRMAP_INIT, NULL, 0, 0};
+    names_build(L->t, &nm);
+    bool ok = true;
+    for (size_t i = 0; ok && i < L->settings.n; i++) {
+        const struct ynode *rules = ynode_get(L->settings.v[i].n, "rules");
+        char what[200];
+        snprintf(what, sizeof what, "the 'why' of setting '%s'", L->t->settings[i].id);
+        for (size_t r = 0; ok && rules && r < rules->nkids; r++)
+            ok = check_text_names(L, &nm, L->settings.v[i].file, ynode_get(rules->kids[r], "why"),
+                                  what);
+    }
+    for (size_t i = 0; ok && i < L->recs.n; i++) {
+        char what[200];
+        snprintf(what, sizeof what, "the body of recommendation '%s'", L->t->recs[i].id);
+        ok = check_text_names(L, &nm, L->recs.v[i].file, ynode_get(L->recs.v[i].n, "body"), what);
+    }
+    names_finish(&nm);
+    return ok;
+}
+
 static bool collect(struct loader *L, const struct ydoc *doc, const char *file)
 {
     static const char *const keys[] = {"version",  "categories",      "questions",
@@ -1237,7 +1343,7 @@ struct tree *tree_load_buffers(const char *const *names, const char *const *bufs
         t->nrecs = i + 1;
         ok = parse_rec(&L, i, &L.recs.v[i]);
     }
-    ok = ok && check_reachability(&L) && check_required_settings(&L);
+    ok = ok && check_names(&L) && check_reachability(&L) && check_required_settings(&L);
     for (size_t i = 0; i < ndocs; i++)
         ydoc_finish(&docs[i]);
     free(docs);
