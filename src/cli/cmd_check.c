@@ -1,5 +1,7 @@
 /* `lambda-advisor check`: validates decision-tree, rule and template files. */
 #include "cli.h"
+#include "lambda_advisor/data.h"
+#include "lambda_advisor/template.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <stdio.h>
@@ -9,14 +11,68 @@
 static const char help[] =
     "usage: lambda-advisor check [FILE...]\n\n"
     "Validates knowledge files and reports every problem as file:line:col: message.\n"
-    "Decision-tree files given together are loaded as one tree. Without FILE, checks\n"
-    "the shipped knowledge. Exit 0 when all is valid, 2 otherwise.\n\n"
+    "  *.yaml      decision-tree files (given together, they are loaded as one tree)\n"
+    "  *.tpl       templates (partials are looked up under the nearest templates/)\n"
+    "Without FILE, checks the shipped knowledge. Exit 0 when all is valid, 2 otherwise.\n\n"
     "  -h, --help   show this help\n";
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int report(struct la_error *err)
+{
+    int rc = cli_fail_error(err);
+    la_error_finish(err);
+    return rc;
+}
+
+static const char *shipped_partial(void *ud, const char *name, size_t *len)
+{
+    (void)ud;
+    char *path = xasprintf("templates/%s.tpl", name);
+    const char *s = data_get(path, len);
+    free(path);
+    return s;
+}
+
+struct shipped {
+    size_t n;
+    int rc;
+};
+
+static void check_shipped_template(void *ud, const char *relpath)
+{
+    struct shipped *s = ud;
+    if (!ends_with(relpath, ".tpl"))
+        return;
+    size_t len;
+    const char *src = data_get(relpath, &len);
+    struct la_error err = LA_ERROR_INIT;
+    if (!template_check(src, len, relpath, shipped_partial, NULL, &err))
+        s->rc = report(&err);
+    s->n++;
+}
+
+static int check_tree(const char **files, size_t n)
+{
+    struct la_error err = LA_ERROR_INIT;
+    struct tree *t = n ? tree_load_files(files, n, &err) : tree_load_default(&err);
+    if (t == NULL)
+        return report(&err);
+    printf("ok: decision tree: %zu questions, %zu settings, %zu recommendations\n", t->nquestions,
+           t->nsettings, t->nrecs);
+    tree_destroy(t);
+    return EXIT_OK;
+}
 
 int cmd_check(int argc, char **argv)
 {
     const char **trees = xcalloc((size_t)argc + 1, sizeof *trees);
-    size_t ntrees = 0;
+    size_t ntrees = 0, ntemplates = 0;
+    int rc = EXIT_OK;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(help, stdout);
@@ -28,19 +84,35 @@ int cmd_check(int argc, char **argv)
             return cli_fail("check: unknown option '%s' (see lambda-advisor check --help)",
                             argv[i]);
         }
-        trees[ntrees++] = argv[i];
     }
-    struct la_error err = LA_ERROR_INIT;
-    struct tree *t = ntrees ? tree_load_files(trees, ntrees, &err) : tree_load_default(&err);
-    int rc = EXIT_OK;
-    if (t == NULL) {
-        rc = cli_fail_error(&err);
+    for (int i = 1; i < argc; i++) {
+        if (ends_with(argv[i], ".tpl")) {
+            struct la_error err = LA_ERROR_INIT;
+            if (!template_validate(argv[i], &err))
+                rc = report(&err);
+            ntemplates++;
+        } else if (ends_with(argv[i], ".yaml") || ends_with(argv[i], ".yml")) {
+            trees[ntrees++] = argv[i];
+        } else {
+            rc = cli_fail("check: %s: not a knowledge file; expected a decision-tree file "
+                          "(.yaml) or a template (.tpl)",
+                          argv[i]);
+        }
+    }
+    if (argc < 2) {
+        rc = check_tree(NULL, 0);
+        struct shipped s = {0, EXIT_OK};
+        data_each("templates/", check_shipped_template, &s);
+        if (s.rc != EXIT_OK)
+            rc = s.rc;
+        else
+            printf("ok: %zu templates\n", s.n);
     } else {
-        printf("ok: %zu questions, %zu settings, %zu recommendations\n", t->nquestions,
-               t->nsettings, t->nrecs);
+        if (ntrees && check_tree(trees, ntrees) != EXIT_OK)
+            rc = EXIT_USAGE;
+        if (ntemplates && rc == EXIT_OK)
+            printf("ok: %zu templates\n", ntemplates);
     }
-    la_error_finish(&err);
-    tree_destroy(t);
     free(trees);
     return rc;
 }
