@@ -1,0 +1,113 @@
+/* The guided session's model: screens, cursor, fields and prompts over one engine. No curses:
+ * key handlers update this model and return what changed; the view (view.c) draws it. */
+#ifndef LA_TUI_SESSION_H
+#define LA_TUI_SESSION_H
+
+#include "keys.h"
+#include "lambda_advisor/advice.h"
+#include "lambda_advisor/project.h"
+#include "lambda_advisor/scan.h"
+#include "lambda_advisor/strbuf.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <wchar.h>
+
+enum tui_screen {
+    TS_QUESTION, /* one question at a time */
+    TS_REVIEW,   /* every answer, any of which can be changed, before the final advice */
+    TS_FINAL,    /* the advice as a document */
+    TS_SCAN,     /* the findings of a scan */
+};
+
+enum tui_focus { TF_MAIN, TF_CODE };
+
+/* What a handler changed; the loop redraws exactly these parts, once per key. */
+enum tui_reaction {
+    TR_NONE = 0,
+    TR_MAIN = 1 << 0,    /* the question / review / final / scan pane */
+    TR_ADVICE = 1 << 1,  /* the advice pane */
+    TR_CODE = 1 << 2,    /* the code pane */
+    TR_BARS = 1 << 3,    /* breadcrumb and status line */
+    TR_OVERLAY = 1 << 4, /* prompt or help box */
+    TR_ALL = (1 << 5) - 1,
+    TR_QUIT = 1 << 6,
+};
+
+enum prompt_kind { PK_NONE, PK_TEXT, PK_CONFIRM, PK_HELP };
+/* What a prompt's answer is for. */
+enum prompt_op {
+    PO_EXPORT_PATH,
+    PO_EXPORT_OVERWRITE,
+    PO_NEW_DIR,
+    PO_NEW_OVERWRITE,
+    PO_SCAN_PATH,
+    PO_QUIT,
+    PO_HELP,
+};
+
+struct tui_prompt {
+    enum prompt_kind kind;
+    enum prompt_op op;
+    char *title;        /* one line */
+    char *text;         /* PK_TEXT: the question; PK_CONFIRM / PK_HELP: the body */
+    wchar_t input[512]; /* PK_TEXT: what is typed so far */
+    size_t ninput;
+    char *path; /* the path a confirmation is about */
+};
+
+struct session {
+    const struct tree *tree; /* borrowed */
+    struct engine eng;
+    struct advice adv;
+    struct project_files files; /* the project for the current advice (code pane) */
+    char *files_error;          /* why there are no files, or NULL */
+    char *report;               /* the Markdown document (final screen), or NULL */
+
+    enum tui_screen screen;
+    enum tui_screen before_scan; /* where Backspace returns from the scan screen */
+    long qi;                     /* TS_QUESTION: the question shown */
+    size_t cursor;               /* choice under the cursor (question), row (review) */
+    uint64_t mask;               /* multi-choice: the ticks so far */
+    char num[24];                /* number field */
+    bool num_fresh;              /* the first digit typed replaces the shown value */
+    bool from_review;            /* editing an answer chosen on the review screen */
+    bool dirty;                  /* advice that has not been exported */
+
+    char *message; /* a one-line note in the status line, or NULL */
+    bool message_is_error;
+
+    enum tui_focus focus;
+    int main_top; /* scroll offsets */
+    int code_top, code_left;
+    int main_h, code_h; /* the visible rows, set by the view's layout */
+
+    struct scan_result scan;
+    bool have_scan;
+    char *scan_path;
+
+    struct tui_prompt prompt;
+};
+
+/* Starts a session over t (borrowed: must outlive the session). */
+void session_init(struct session *s, const struct tree *t);
+void session_finish(struct session *s);
+
+/* Handles one action (ch: the typed character for TA_CHAR). Returns tui_reaction bits. */
+unsigned session_act(struct session *s, enum tui_action a, wchar_t ch);
+
+/* The Markdown export for the current answers (unanswered questions take their defaults),
+ * byte for byte what `advise --format markdown` prints for the same answers. */
+bool session_markdown(const struct session *s, struct strbuf *out, struct la_error *err);
+
+/* The current question, or NULL when the screen shows none. */
+const struct question *session_question(const struct session *s);
+/* The handler shown in the code pane (src/main.rs), or NULL. */
+const char *session_code(const struct session *s);
+/* Keys that work on the current screen, for the status line ("↑↓ move  Enter choose ..."). */
+const char *session_keys_hint(const struct session *s);
+/* Sets a status message (formatted). */
+void session_say(struct session *s, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Three full paths through the tree in the guided session, each to the review and the final
+# advice; the advice pane, the breadcrumb and the exported Markdown must agree with `advise`.
+. "$LA_SRC/tests/lib.sh"
+. "$LA_SRC/tests/tui/tmux_lib.sh"
+
+# run_path NAME EXPECT_PATTERN EXPECT_ARCH QID=VALUE...
+run_path() {
+  local name=$1 pattern=$2 arch=$3
+  shift 3
+  tt_start 100 30
+  tt_path "$@" || { tt_stop; return; }
+  tt_wait "Your answers. Choose one to change it"
+  local scr
+  scr=$(tt_screen)
+  t_has "$name: pattern in the advice pane" "$scr" "($pattern)"
+  t_has "$name: architecture in the advice pane" "$scr" "$arch ·"
+  # The review lists every answer by its label; the breadcrumb ends with the last answer.
+  local kv v
+  for kv in "$@"; do
+    case "$(tt_kind "${kv%%=*}")" in
+    number) t_has "$name: review shows $kv" "$scr" "    ${kv#*=} " ;;
+    *)
+      for v in ${kv#*=}; do :; done
+      t_has "$name: review shows $kv" "$scr" "    $(tt_label "${kv%%=*}" "${kv#*=}")"
+      ;;
+    esac
+  done
+  t_has "$name: breadcrumb" "$(printf '%s\n' "$scr" | head -1)" "› ${kv%%=*}: ${kv#*=}"
+  # The last row of the review opens the advice.
+  tt_keys End Enter
+  tt_wait "The advice"
+  tt_wait "# Lambda advice"
+  # Export to the default path, then compare with advise for the same answers.
+  tt_keys e
+  tt_wait "Write the advice as Markdown to:"
+  tt_wait "./lambda-advice.md"
+  tt_keys Enter
+  tt_wait "Wrote the advice to $TT_WORK/lambda-advice.md"
+  local args=()
+  for kv in "$@"; do args+=(--answer "$kv"); done
+  t_run "$name: advise" 0 "$LA_BIN" advise --format markdown "${args[@]}"
+  if [ -f "$TT_WORK/lambda-advice.md" ]; then
+    t_eq "$name: export equals advise --format markdown" "$(cat "$TT_WORK/lambda-advice.md")" "$T_OUT"
+  else
+    t_bad "$name: no export written"
+  fi
+  # The advice is exported: q quits at once, exit 0, terminal back to the shell.
+  tt_keys q
+  t_eq "$name: exit code" "$(tt_exit_code)" 0
+  rm -f "$TT_WORK/lambda-advice.md"
+  tt_stop
+}
+
+run_path io-fan-out async-concurrent arm64 \
+  workload=io io_shape=fan_out fan_out_size=many event_source=sqs batch_failures=yes \
+  clients=http,dynamodb goals=latency memory_mb=2048 duration_ms=3000 native_deps=no
+
+run_path cpu-collection spawn-blocking-rayon x86_64 \
+  workload=cpu cpu_shape=collection event_source=s3 clients=s3 goals=cost,throughput \
+  memory_mb=4096 duration_ms=20000 native_deps=yes
+
+run_path mixed-chain mixed-pipeline arm64 \
+  workload=mixed io_shape=chain cpu_shape=single_task event_source=api_gateway_rest \
+  clients=none goals=cold_start memory_mb=512 duration_ms=60000 native_deps=no
+
+t_done
