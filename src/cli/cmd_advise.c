@@ -1,9 +1,85 @@
-/* Placeholder until the engine lands. */
+/* `lambda-advisor advise`: the guided session's advice, scripted. */
 #include "cli.h"
+#include "lambda_advisor/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help_head[] =
+    "usage: lambda-advisor advise [--answer ID=VALUE]... [--answers FILE] [--defaults]\n"
+    "                             [--format markdown|json] [-o FILE] [--force]\n\n"
+    "Prints the advice the guided session gives for these answers: the concurrency pattern,\n"
+    "the settings, the recommendations and the handler code. Same answers, same bytes.\n\n";
+static const char help_tail[] =
+    "  --format markdown|json  output format (default: markdown)\n"
+    "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
+    "  --force                 overwrite FILE if it exists\n"
+    "  -h, --help              show this help\n\n"
+    "Example: lambda-advisor advise --defaults --answer workload=cpu --answer "
+    "goals=latency,cost\n";
 
 int cmd_advise(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cli_fail("'advise' is not available yet");
+    struct answer_opts ao = {0};
+    const char *format = "markdown", *output = NULL;
+    bool force = false;
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc && rc == EXIT_OK; i++) {
+        int r;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(help_head, stdout);
+            fputs(answer_opts_help, stdout);
+            fputs(help_tail, stdout);
+            answer_opts_finish(&ao);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[i], "--force") == 0) {
+            force = true;
+            continue;
+        }
+        if ((r = answer_opts_parse(&ao, argc, argv, &i)) == 0 &&
+            (r = cli_opt_value(argc, argv, &i, "--format", &format)) == 0 &&
+            (r = cli_opt_value(argc, argv, &i, "--output", &output)) == 0 &&
+            (r = cli_opt_value(argc, argv, &i, "-o", &output)) == 0)
+            rc =
+                cli_fail("advise: unknown option '%s' (see lambda-advisor advise --help)", argv[i]);
+        if (r < 0)
+            rc = EXIT_USAGE;
+    }
+    bool json = format && strcmp(format, "json") == 0;
+    if (rc == EXIT_OK && !json && strcmp(format, "markdown") != 0)
+        rc = cli_fail("advise: unknown format '%s'; valid formats: markdown, json", format);
+    if (rc != EXIT_OK) {
+        answer_opts_finish(&ao);
+        return rc;
+    }
+
+    struct la_error err = LA_ERROR_INIT;
+    struct tree *t = tree_load_default(&err);
+    struct engine e;
+    struct advice adv = {0};
+    struct project_files files = {0};
+    struct strbuf out = STRBUF_INIT;
+    bool ok = t != NULL;
+    if (ok) {
+        engine_init(&e, t);
+        ok = answer_opts_apply(&ao, &e, &err);
+        if (ok) {
+            advice_compute(&adv, &e);
+            /* The project files join the report when project_render lands. */
+            ok = json ? report_json(&e, &adv, &files, &out, &err)
+                      : report_markdown(&e, &adv, &files, &out, &err);
+        }
+    }
+    rc = ok ? cli_write_output(output, sb_str(&out), out.len, force) : cli_fail_error(&err);
+    sb_finish(&out);
+    advice_finish(&adv);
+    if (t) {
+        engine_finish(&e);
+        tree_destroy(t);
+    }
+    la_error_finish(&err);
+    answer_opts_finish(&ao);
+    return rc;
 }
