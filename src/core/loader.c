@@ -378,7 +378,7 @@ static bool parse_op(struct loader *L, const char *file, const struct ynode *key
             return fail(L, file, val, "'%s' takes a non-empty list of conditions", name);
         struct cond *c = cond_new(op, file, key);
         for (size_t k = 0; k < val->nkids; k++) {
-            struct cond *kid;
+            struct cond *kid = NULL;
             if (!parse_cond(L, file, val->kids[k], sc, &kid)) {
                 cond_free(c);
                 return false;
@@ -389,7 +389,7 @@ static bool parse_op(struct loader *L, const char *file, const struct ynode *key
         return true;
     }
     case C_NOT: {
-        struct cond *kid;
+        struct cond *kid = NULL;
         if (!parse_cond(L, file, val, sc, &kid))
             return false;
         struct cond *c = cond_new(op, file, key);
@@ -422,7 +422,7 @@ static bool parse_op(struct loader *L, const char *file, const struct ynode *key
         return parse_leaf(L, file, op, name, val->kids[0], val->kids[1], sc, out);
     struct cond *all = cond_new(C_ALL, file, key);
     for (size_t k = 0; k + 1 < val->nkids; k += 2) {
-        struct cond *kid;
+        struct cond *kid = NULL;
         if (!parse_leaf(L, file, op, name, val->kids[k], val->kids[k + 1], sc, &kid)) {
             cond_free(all);
             return false;
@@ -442,7 +442,7 @@ static bool parse_cond(struct loader *L, const char *file, const struct ynode *n
         return parse_op(L, file, n->kids[0], n->kids[1], sc, out);
     struct cond *all = cond_new(C_ALL, file, n);
     for (size_t k = 0; k + 1 < n->nkids; k += 2) {
-        struct cond *kid;
+        struct cond *kid = NULL;
         if (!parse_op(L, file, n->kids[k], n->kids[k + 1], sc, &kid)) {
             cond_free(all);
             return false;
@@ -691,7 +691,7 @@ static bool parse_expr(struct loader *L, const char *file, const struct ynode *n
                         : fail(L, file, v, "'%s' takes a non-empty list of expressions", k->value);
             }
             for (size_t a = 0; ok && a < v->nkids; a++) {
-                struct expr *arg;
+                struct expr *arg = NULL;
                 ok = parse_expr(L, file, v->kids[a], s, si, &arg);
                 if (ok) {
                     x->args = xrealloc(x->args, (x->nargs + 1) * sizeof *x->args);
