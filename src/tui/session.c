@@ -190,6 +190,8 @@ static void make_report(struct session *s)
     la_error_finish(&err);
 }
 
+static unsigned scroll(int *top, enum tui_action a, int page);
+
 /* ---- prompts ---- */
 
 static void prompt_close(struct session *s)
@@ -368,7 +370,7 @@ static unsigned prompt_accept(struct session *s)
         const char *p = *value ? value : default_export;
         if (path_exists(p))
             r |= prompt_open(s, PK_CONFIRM, PO_EXPORT_OVERWRITE, "Export",
-                             xasprintf("%s already exists. Overwrite it? (y/n)", p), NULL, p);
+                             xasprintf("%s already exists.\nOverwrite it? (y/n)", p), NULL, p);
         else
             export_to(s, p, false);
         break;
@@ -381,7 +383,7 @@ static unsigned prompt_accept(struct session *s)
         if (new_would_overwrite(s, d))
             r |= prompt_open(
                 s, PK_CONFIRM, PO_NEW_OVERWRITE, "New project",
-                xasprintf("%s already holds files of a project. Overwrite them? (y/n)", d), NULL,
+                xasprintf("%s already holds files of a project.\nOverwrite them? (y/n)", d), NULL,
                 d);
         else
             new_project(s, d, false);
@@ -413,6 +415,11 @@ static unsigned prompt_act(struct session *s, enum tui_action a, wchar_t ch)
     if (a == TA_INTERRUPT)
         return TR_QUIT;
     if (p->kind == PK_HELP) {
+        if (scroll(&p->top, a, p->page))
+            return TR_OVERLAY;
+        if (a == TA_UP || a == TA_DOWN || a == TA_PAGE_UP || a == TA_PAGE_DOWN || a == TA_HOME ||
+            a == TA_END)
+            return TR_NONE;
         prompt_close(s);
         return TR_ALL;
     }
@@ -836,7 +843,7 @@ const char *session_keys_hint(const struct session *s)
     case PK_CONFIRM:
         return "y yes  n no";
     case PK_HELP:
-        return "any key closes the help";
+        return "↑↓ PgUp PgDn scroll  any other key closes the help";
     case PK_NONE:
         break;
     }

@@ -54,6 +54,8 @@ struct tui_prompt {
     wchar_t input[512]; /* PK_TEXT: what is typed so far */
     size_t ninput;
     char *path; /* the path a confirmation is about */
+    int top;    /* PK_HELP: the first line shown */
+    int page;   /* PK_HELP: the lines that fit, set by the view */
 };
 
 struct session {

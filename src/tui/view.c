@@ -1,5 +1,6 @@
 /* The view: layout, panels, and drawing each pane from the session model. */
 #include "view.h"
+#include "app.h"
 #include "colors.h"
 #include "hl.h"
 #include "lambda_advisor/strbuf.h"
@@ -236,10 +237,10 @@ static void destroy_windows(struct view *v)
 static void make(struct view *v, enum view_pane p, int h, int w, int y, int x)
 {
     v->win[p] = newwin(h, w, y, x);
-    if (v->win[p] == NULL) { /* only when the size is nonsense; keep a 1x1 window */
-        v->win[p] = newwin(1, 1, 0, 0);
-    }
-    v->panel[p] = new_panel(v->win[p]);
+    v->panel[p] = v->win[p] ? new_panel(v->win[p]) : NULL;
+    if (v->panel[p] == NULL)
+        tui_fatal("cannot make a %dx%d window at %d,%d on a %dx%d terminal", w, h, x, y, COLS,
+                  LINES);
 }
 
 static void layout(struct view *v)
@@ -795,7 +796,9 @@ static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)
     }
     int width = v->cols - 8 < 72 ? v->cols - 8 : 72;
     struct dlines d = {.width = width - 4};
-    if (s->prompt.text)
+    if (s->prompt.text && s->prompt.kind == PK_HELP)
+        dl_prose(&d, s->prompt.text, R_NORMAL, 0);
+    else if (s->prompt.text)
         dl_wrap(&d, s->prompt.text, R_NORMAL, 0, 0);
     int field_row = -1;
     if (s->prompt.kind == PK_TEXT) {
@@ -806,6 +809,14 @@ static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)
     int h = (int)d.n + 2;
     if (h > v->lines - 4)
         h = v->lines - 4;
+    int inner_h = h - 2;
+    if (s->prompt.kind == PK_HELP) {
+        int max = (int)d.n - inner_h;
+        if (s->prompt.top > max)
+            s->prompt.top = max > 0 ? max : 0;
+        s->prompt.page = inner_h;
+    }
+    int top = s->prompt.kind == PK_HELP ? s->prompt.top : 0;
     WINDOW *old = v->win[VP_OVERLAY];
     WINDOW *w = newwin(h, width, (v->lines - h) / 2, (v->cols - width) / 2);
     if (w == NULL) {
@@ -822,7 +833,11 @@ static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)
     struct dlines inner = d;
     for (size_t i = 0; i < inner.n; i++)
         inner.v[i].indent += 1;
-    dl_draw(w, &inner, 0, h - 2, width - 2);
+    dl_draw(w, &inner, top, inner_h, width - 2);
+    if (top + inner_h < (int)d.n) {
+        wmove(w, h - 1, width - 10);
+        put_text(w, v->ascii ? " more v " : " more ↓ ", 12, 8, 0, colors_attr(R_TITLE));
+    }
     if (field_row >= 0 && field_row + 1 < h - 1) {
         int fw = width - 6;
         wmove(w, 1 + field_row, 2);
@@ -850,8 +865,8 @@ static void draw_small(struct view *v)
 {
     WINDOW *w = v->win[VP_SMALL];
     werase(w);
-    char *msg = xasprintf("The terminal is too small: %d x %d. lambda-advisor needs at least "
-                          "%d x %d. Make the window larger, or press q to quit.",
+    char *msg = xasprintf("The terminal is too small: %dx%d.\nlambda-advisor needs at least "
+                          "%dx%d.\nMake the window larger, or press q to quit.",
                           v->cols, v->lines, VIEW_MIN_COLS, VIEW_MIN_LINES);
     struct dlines d = {.width = v->cols > 2 ? v->cols - 2 : 1};
     dl_wrap(&d, msg, R_ERROR, 0, 0);

@@ -14,9 +14,9 @@ trap 'tmux -L "$TT_SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
 tt_start() {
   local cols=$1 rows=$2
   shift 2
-  local envs=""
+  local envs=" LC_ALL=C.UTF-8"
   for kv in "$@"; do envs="$envs $(printf '%q' "$kv")"; done
-  tmux -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
+  tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
     "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN"); echo EXIT=\$?; sleep 3600"
   tmux -L "$TT_SOCK" set-option -g window-size manual 2>/dev/null || true
   tt_wait "lambda-advisor"
