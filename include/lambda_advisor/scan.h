@@ -27,7 +27,12 @@ struct scan_opts {
     size_t nrule_files;
     const char *config_file; /* NULL: look for .lambda-advisor.yaml in each root */
     int threads;             /* 0: one per core */
+    size_t max_filesize;     /* larger files are skipped (and said so); 0: SCAN_MAX_FILESIZE */
 };
+
+#define SCAN_MAX_FILESIZE (2u << 20)
+
+struct ruleset;
 
 struct scan_result {
     struct finding *v; /* sorted by path, line, col, rule */
@@ -36,11 +41,18 @@ struct scan_result {
     size_t files_skipped; /* too large, binary, unreadable: each also in notes */
     char **notes;         /* human-readable lines about what was skipped and why */
     size_t nnotes;
+    size_t skipped_large, skipped_binary, skipped_unreadable;
+    size_t max_filesize;
+    struct ruleset *rules; /* the rules that ran (owns the finding's rule ids) */
 };
 
 bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *opts,
               struct scan_result *out, struct la_error *err);
 void scan_result_finish(struct scan_result *r);
+/* Loads the rules a scan would use (shipped, --rules files, the project config) without
+ * scanning: for --list-rules. The caller owns the set (rules_finish + free). */
+struct ruleset *scan_load_rules(const char *const *paths, size_t npaths,
+                                const struct scan_opts *opts, struct la_error *err);
 const char *severity_name(enum severity s);
 
 #endif

@@ -1,21 +1,450 @@
-/* Placeholder until the scan lands. */
-#include "lambda_advisor/scan.h"
+/* The scan: load the rules, walk the roots, a worker per core over the files, then the
+ * crate-level and config checks; findings sorted for stable output. */
+#include "lambda_advisor/walk.h"
+#include "lambda_advisor/xalloc.h"
+#include "scan_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The config-file checks (src/scan/config/), when they are linked in. */
+typedef void (*scan_config_emit_fn)(void *ud, const char *rule, const char *path, int line, int col,
+                                    const char *detail);
+void config_check_tree(const char *const *crate_dirs, size_t ncrates,
+                       const char *const *deploy_files, size_t ndeploy, scan_config_emit_fn emit,
+                       void *ud) __attribute__((weak));
+
+#define BINARY_PROBE 8192
+
+/* Names that show a log or tracing subscriber being set up. */
+static const char tracing_pattern[] =
+    "tracing_subscriber|init_default_subscriber|env_logger|simple_logger|log4rs|"
+    "set_global_default|pretty_env_logger|fern::|tracing_bunyan|set_boxed_logger|set_logger|"
+    "tracing_appender|opentelemetry|stderrlog|flexi_logger";
+
+struct crate_state {
+    bool any_test, any_tracing;
+    char *main_path;
+    int main_line, main_col;
+    bool main_is_src_main;
+};
+
+struct ctx {
+    const struct ruleset *rs;
+    const struct walk_result *walk;
+    struct crate_state *crates;
+    pcre2_code *tracing_re;
+    size_t max_size;
+    atomic_size_t next;
+    pthread_mutex_t mu;
+    /* merged under mu */
+    struct fvec out;
+    char **notes;
+    size_t nnotes, capnotes;
+    size_t scanned, large, binary, unreadable;
+};
+
+struct thread {
+    pthread_t id;
+    struct ctx *C;
+    struct worker w;
+    char *buf;
+    size_t cap;
+};
+
+static void add_note(struct ctx *C, char *msg)
+{
+    pthread_mutex_lock(&C->mu);
+    C->notes = xgrow(C->notes, &C->capnotes, C->nnotes + 1, sizeof *C->notes);
+    C->notes[C->nnotes++] = msg;
+    pthread_mutex_unlock(&C->mu);
+}
+
+static bool has_component(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (strncmp(path, dir, n) == 0 && path[n] == '/')
+        return true;
+    for (const char *p = path; (p = strstr(p, dir)) != NULL; p++)
+        if (p > path && p[-1] == '/' && p[n] == '/')
+            return true;
+    return false;
+}
+
+static uint16_t base_flags(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (has_component(path, "tests") || has_component(path, "benches") ||
+        strcmp(base, "tests.rs") == 0 || strcmp(base, "test.rs") == 0)
+        return SF_TEST;
+    if (strcmp(base, "build.rs") == 0)
+        return SF_MAIN;
+    return 0;
+}
+
+/* Reads a whole file into t->buf; false (with a note) when it is skipped. */
+static bool read_file(struct thread *t, const char *path, size_t *len)
+{
+    struct ctx *C = t->C;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        add_note(C, xasprintf("%s: skipped: cannot read it: %s", path, strerror(errno)));
+        if (fd >= 0)
+            close(fd);
+        pthread_mutex_lock(&C->mu);
+        C->unreadable++;
+        pthread_mutex_unlock(&C->mu);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return false;
+    }
+    if ((size_t)st.st_size > C->max_size) {
+        close(fd);
+        add_note(C, xasprintf("%s: skipped: %lld bytes, over the %zu-byte limit (--max-filesize)",
+                              path, (long long)st.st_size, C->max_size));
+        pthread_mutex_lock(&C->mu);
+        C->large++;
+        pthread_mutex_unlock(&C->mu);
+        return false;
+    }
+    size_t want = (size_t)st.st_size;
+    if (t->cap < want + 1)
+        t->buf = xgrow(t->buf, &t->cap, want + 1, 1);
+    size_t got = 0;
+    while (got < want) {
+        ssize_t r = read(fd, t->buf + got, want - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            add_note(C, xasprintf("%s: skipped: cannot read it: %s", path, strerror(errno)));
+            close(fd);
+            pthread_mutex_lock(&C->mu);
+            C->unreadable++;
+            pthread_mutex_unlock(&C->mu);
+            return false;
+        }
+        if (r == 0)
+            break; /* the file shrank */
+        got += (size_t)r;
+    }
+    close(fd);
+    t->buf[got] = '\0';
+    if (memchr(t->buf, '\0', got < BINARY_PROBE ? got : BINARY_PROBE)) {
+        add_note(C, xasprintf("%s: skipped: binary file", path));
+        pthread_mutex_lock(&C->mu);
+        C->binary++;
+        pthread_mutex_unlock(&C->mu);
+        return false;
+    }
+    *len = got;
+    return true;
+}
+
+static void do_file(struct thread *t, const struct walk_file *f)
+{
+    struct ctx *C = t->C;
+    if (f->kind != WK_RUST)
+        return; /* Cargo.toml and deploy configs: the config checks read them */
+    size_t len;
+    if (!read_file(t, f->path, &len))
+        return;
+    const struct walk_crate *cr = f->crate >= 0 ? &C->walk->crates[f->crate] : NULL;
+    bool lambda =
+        cr ? cr->lambda
+           : (memmem(t->buf, len, "lambda_runtime", 14) || memmem(t->buf, len, "lambda_http", 11));
+    bool facts_wanted = cr && cr->in_tree && cr->lambda;
+    struct file_facts facts = {0};
+    uint16_t base = base_flags(f->path);
+    scan_rust(&t->w, f->path, t->buf, len, lambda, base, facts_wanted, &facts);
+    pthread_mutex_lock(&C->mu);
+    C->scanned++;
+    if (facts_wanted) {
+        struct crate_state *cs = &C->crates[f->crate];
+        cs->any_test |= facts.has_test;
+        cs->any_tracing |= facts.has_tracing;
+        if (facts.main_line && !(base & SF_MAIN)) {
+            size_t n = strlen(f->path);
+            bool src_main = n >= 11 && strcmp(f->path + n - 11, "src/main.rs") == 0;
+            if (cs->main_path == NULL || (src_main && !cs->main_is_src_main) ||
+                (src_main == cs->main_is_src_main && strcmp(f->path, cs->main_path) < 0)) {
+                free(cs->main_path);
+                cs->main_path = xstrdup(f->path);
+                cs->main_line = facts.main_line;
+                cs->main_col = facts.main_col;
+                cs->main_is_src_main = src_main;
+            }
+        }
+    }
+    pthread_mutex_unlock(&C->mu);
+}
+
+static void *thread_main(void *arg)
+{
+    struct thread *t = arg;
+    struct ctx *C = t->C;
+    for (;;) {
+        size_t i = atomic_fetch_add(&C->next, 1);
+        if (i >= C->walk->nfiles)
+            break;
+        do_file(t, &C->walk->files[i]);
+    }
+    return NULL;
+}
+
+/* ---- crate-level and config findings ---- */
+
+/* Reads line `line` of path into a new string (NULL when it cannot). */
+static char *read_line(const char *path, int line)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    for (int i = 0; i < line && (n = getline(&buf, &cap, f)) >= 0; i++)
+        ;
+    fclose(f);
+    if (n < 0) {
+        free(buf);
+        return NULL;
+    }
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+        buf[--n] = '\0';
+    return buf;
+}
+
+static void add_located(struct fvec *fv, const struct rule *r, const char *rule_id,
+                        enum severity sev, const char *path, int line, int col, int width,
+                        const char *detail)
+{
+    char *snip = line > 0 ? read_line(path, line) : NULL;
+    fvec_add(fv, r, rule_id, sev, path, line, col, line, col + width, detail, snip,
+             snip ? strlen(snip) : 0);
+    free(snip);
+}
+
+static void crate_findings(struct ctx *C)
+{
+    const struct walk_result *w = C->walk;
+    const struct rule *nt = NULL, *ntr = NULL;
+    for (size_t i = 0; i < C->rs->n; i++) {
+        const struct rule *r = &C->rs->v[i];
+        if (r->disabled)
+            continue;
+        if (r->check == RC_NO_TESTS)
+            nt = r;
+        else if (r->check == RC_NO_TRACING)
+            ntr = r;
+    }
+    for (size_t i = 0; i < w->ncrates; i++) {
+        const struct walk_crate *cr = &w->crates[i];
+        struct crate_state *cs = &C->crates[i];
+        if (!cr->in_tree || !cr->lambda)
+            continue;
+        const char *path = cs->main_path ? cs->main_path : cr->manifest;
+        int line = cs->main_path ? cs->main_line : 1, col = cs->main_path ? cs->main_col : 1;
+        int width = cs->main_path ? 4 : 1;
+        if (nt && !cs->any_test && !cr->has_tests_dir)
+            add_located(&C->out, nt, NULL, nt->severity, path, line, col, width, NULL);
+        if (ntr && !cs->any_tracing)
+            add_located(&C->out, ntr, NULL, ntr->severity, path, line, col, width, NULL);
+    }
+}
+
+static void config_emit(void *ud, const char *rule, const char *path, int line, int col,
+                        const char *detail)
+{
+    struct ctx *C = ud;
+    const struct rule *r = rules_find(C->rs, rule);
+    if (r && r->disabled)
+        return;
+    if (line < 1)
+        line = 1;
+    if (col < 1)
+        col = 1;
+    if (r)
+        add_located(&C->out, r, NULL, r->severity, path, line, col, 1, detail);
+    else
+        add_located(&C->out, NULL, rule, SEV_WARNING, path, line, col, 1, detail ? detail : rule);
+}
+
+static void config_findings(struct ctx *C)
+{
+    if (config_check_tree == NULL)
+        return;
+    const struct walk_result *w = C->walk;
+    const char **dirs = xcalloc(w->ncrates + 1, sizeof *dirs);
+    const char **deploy = xcalloc(w->nfiles + 1, sizeof *deploy);
+    size_t nd = 0, ny = 0;
+    for (size_t i = 0; i < w->ncrates; i++)
+        if (w->crates[i].in_tree)
+            dirs[nd++] = w->crates[i].dir;
+    for (size_t i = 0; i < w->nfiles; i++)
+        if (w->files[i].kind == WK_DEPLOY)
+            deploy[ny++] = w->files[i].path;
+    config_check_tree(dirs, nd, deploy, ny, config_emit, C);
+    free(dirs);
+    free(deploy);
+}
+
+/* ---- entry points ---- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct ruleset *scan_load_rules(const char *const *paths, size_t npaths,
+                                const struct scan_opts *opts, struct la_error *err)
+{
+    struct ruleset *rs = xcalloc(1, sizeof *rs);
+    bool ok = rules_load_default(rs, err);
+    for (size_t i = 0; ok && i < opts->nrule_files; i++)
+        ok = rules_load_file(rs, opts->rule_files[i], err);
+    if (ok && opts->config_file) {
+        ok = rules_apply_config(rs, opts->config_file, err);
+    } else {
+        for (size_t i = 0; ok && i < npaths; i++) {
+            struct stat st;
+            if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
+                continue;
+            char *cfg = xasprintf("%s/.lambda-advisor.yaml", paths[i]);
+            if (access(cfg, F_OK) == 0)
+                ok = rules_apply_config(rs, cfg, err);
+            free(cfg);
+        }
+    }
+    if (!ok) {
+        rules_finish(rs);
+        free(rs);
+        return NULL;
+    }
+    return rs;
+}
 
 bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *opts,
               struct scan_result *out, struct la_error *err)
 {
-    (void)paths;
-    (void)npaths;
-    (void)opts;
     memset(out, 0, sizeof *out);
-    return la_error_set(err, NULL, 0, 0, "the scan is not available yet");
+    struct ruleset *rs = scan_load_rules(paths, npaths, opts, err);
+    if (rs == NULL)
+        return false;
+    struct walk_result walk;
+    if (!walk_run(paths, npaths, &walk, err)) {
+        rules_finish(rs);
+        free(rs);
+        return false;
+    }
+    struct ctx C = {.rs = rs, .walk = &walk};
+    C.max_size = opts->max_filesize ? opts->max_filesize : SCAN_MAX_FILESIZE;
+    C.crates = xcalloc(walk.ncrates + 1, sizeof *C.crates);
+    int code;
+    PCRE2_SIZE off;
+    C.tracing_re =
+        pcre2_compile((PCRE2_SPTR)tracing_pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
+    pcre2_jit_compile(C.tracing_re, PCRE2_JIT_COMPLETE);
+    pthread_mutex_init(&C.mu, NULL);
+    atomic_init(&C.next, 0);
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nthreads = opts->threads > 0 ? (size_t)opts->threads : ncpu > 0 ? (size_t)ncpu : 1;
+    if (nthreads > 64)
+        nthreads = 64;
+    if (nthreads > walk.nfiles)
+        nthreads = walk.nfiles ? walk.nfiles : 1;
+    struct thread *th = xcalloc(nthreads, sizeof *th);
+    for (size_t i = 0; i < nthreads; i++) {
+        th[i].C = &C;
+        worker_init(&th[i].w, rs, C.tracing_re);
+    }
+    size_t started = 1;
+    for (size_t i = 1; i < nthreads; i++)
+        if (pthread_create(&th[i].id, NULL, thread_main, &th[i]) == 0)
+            started = i + 1;
+        else
+            break;
+    thread_main(&th[0]);
+    for (size_t i = 1; i < started; i++)
+        pthread_join(th[i].id, NULL);
+    for (size_t i = 0; i < nthreads; i++) {
+        struct fvec *fv = &th[i].w.out;
+        for (size_t k = 0; k < fv->n; k++) {
+            C.out.v = xgrow(C.out.v, &C.out.cap, C.out.n + 1, sizeof *C.out.v);
+            C.out.v[C.out.n++] = fv->v[k];
+        }
+        fv->n = 0;
+        worker_finish(&th[i].w);
+        free(th[i].buf);
+    }
+    free(th);
+    crate_findings(&C);
+    config_findings(&C);
+    for (size_t i = 0; i < walk.nnotes; i++) {
+        C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
+        C.notes[C.nnotes++] = walk.notes[i];
+        walk.notes[i] = NULL;
+        C.unreadable++;
+    }
+    qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
+    qsort(C.notes, C.nnotes, sizeof *C.notes, cmp_str);
+    out->v = C.out.v;
+    out->n = C.out.n;
+    out->files_scanned = C.scanned;
+    out->skipped_large = C.large;
+    out->skipped_binary = C.binary;
+    out->skipped_unreadable = C.unreadable;
+    out->files_skipped = C.large + C.binary + C.unreadable;
+    out->notes = C.notes;
+    out->nnotes = C.nnotes;
+    out->max_filesize = C.max_size;
+    out->rules = rs;
+    for (size_t i = 0; i < walk.ncrates; i++)
+        free(C.crates[i].main_path);
+    free(C.crates);
+    pcre2_code_free(C.tracing_re);
+    pthread_mutex_destroy(&C.mu);
+    walk_finish(&walk);
+    return true;
 }
 
 void scan_result_finish(struct scan_result *r)
 {
-    (void)r;
+    if (r == NULL)
+        return;
+    struct fvec fv = {r->v, r->n, r->n};
+    fvec_finish(&fv);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i]);
+    free(r->notes);
+    if (r->rules) {
+        rules_finish(r->rules);
+        free(r->rules);
+    }
+    memset(r, 0, sizeof *r);
 }
 
 const char *severity_name(enum severity s)

@@ -1,0 +1,58 @@
+/* Private to the scan: a worker's reusable state and the per-file pass. */
+#ifndef LA_SCAN_INT_H
+#define LA_SCAN_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "lambda_advisor/lexer.h"
+#include "lambda_advisor/rules.h"
+#include "lambda_advisor/scan.h"
+#include "lambda_advisor/scope.h"
+
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SCAN_RULE_SUPPRESSION "unused-suppression"
+
+struct fvec {
+    struct finding *v;
+    size_t n, cap;
+};
+
+/* What the crate-level rules need to know about one file. */
+struct file_facts {
+    bool has_test;
+    bool has_tracing;
+    int main_line, main_col; /* 0 when the file has no fn main */
+};
+
+struct worker {
+    const struct ruleset *rs;
+    const pcre2_code *tracing_re; /* shared, read-only */
+    pcre2_match_data *md;
+    struct lexed lx;
+    struct scoped sc;
+    uint8_t *bigrams; /* 65536 bits: which byte pairs occur in the current file */
+    size_t *lines;    /* line start offsets of the current file, built on demand */
+    size_t nlines, caplines;
+    bool lines_ready;
+    const char *src; /* the current file */
+    size_t len;
+    const char *path;
+    struct fvec out;
+};
+
+void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *tracing_re);
+void worker_finish(struct worker *w);
+/* Scans one Rust source already in memory; appends findings to w->out. want_facts: fill
+ * facts (the file belongs to a Lambda crate inside the scanned tree). */
+void scan_rust(struct worker *w, const char *path, const char *src, size_t len, bool lambda,
+               uint16_t base_flags, bool want_facts, struct file_facts *facts);
+/* Appends a finding (message = rule message, plus ": detail" when given). */
+void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum severity sev,
+              const char *path, int line, int col, int end_line, int end_col, const char *detail,
+              const char *snippet, size_t snippet_len);
+void fvec_finish(struct fvec *fv);
+
+#endif

@@ -1,0 +1,495 @@
+/* Scopes: one pass over the significant tokens with a stack of open brackets. */
+#include "lambda_advisor/scope.h"
+#include "lambda_advisor/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ATTR_TEST = 1, ATTR_CFG_TEST = 2, ATTR_MAIN = 4 };
+
+struct frame {
+    char close; /* '}', ')', ']', or ';' for a static/const initialiser */
+    uint16_t flags;
+    int32_t loop, ctx, id;
+    int32_t open_let; /* index of a `let` statement still open in this block, or -1 */
+    bool loop_body;   /* this brace is the body of loops[loop] */
+};
+
+struct fnpend {
+    bool active, is_async, is_main, is_test, factory_name;
+    size_t depth;
+    size_t ret; /* token after `->`, 0 when none */
+};
+
+struct state {
+    const char *src;
+    struct scoped *s;
+    struct frame *st;
+    size_t nst, capst;
+    int32_t next_ctx, next_frame;
+    /* pending item properties, each for the bracket depth where it was seen */
+    unsigned attrs;
+    size_t attrs_depth;
+    struct fnpend fn;
+    bool async_next_fn;
+    bool async_block;
+    size_t async_depth;
+    int32_t loop_pending; /* -1 none */
+    size_t loop_depth;
+};
+
+bool scope_tok_word(const char *src, const struct token *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->kind == TK_IDENT && t->len == n && memcmp(src + t->start, word, n) == 0;
+}
+
+static bool word(struct state *S, size_t i, const char *w)
+{
+    return i < S->s->n && scope_tok_word(S->src, &S->s->t[i], w);
+}
+
+static bool punct(struct state *S, size_t i, char c)
+{
+    return i < S->s->n && tok_is(S->src, &S->s->t[i], c);
+}
+
+static bool ident(struct state *S, size_t i)
+{
+    return i < S->s->n && S->s->t[i].kind == TK_IDENT;
+}
+
+static bool contains(struct state *S, size_t i, const char *needle)
+{
+    const struct token *t = &S->s->t[i];
+    return t->kind == TK_IDENT && memmem(S->src + t->start, t->len, needle, strlen(needle));
+}
+
+static struct frame *top(struct state *S)
+{
+    return &S->st[S->nst - 1];
+}
+
+static void push_frame(struct state *S, char close, uint16_t flags, int32_t loop, int32_t ctx)
+{
+    S->st = xgrow(S->st, &S->capst, S->nst + 1, sizeof *S->st);
+    S->st[S->nst++] = (struct frame){close, flags, loop, ctx, S->next_frame++, -1, false};
+}
+
+/* Reads the attribute whose '#' is at i; returns the index of its closing ']' (or the last
+ * token) and ORs what it says into *attrs. inner: `#![...]`. */
+static size_t read_attr(struct state *S, size_t i, unsigned *attrs, bool *inner)
+{
+    size_t j = i + 1;
+    *inner = false;
+    if (punct(S, j, '!')) {
+        *inner = true;
+        j++;
+    }
+    if (!punct(S, j, '['))
+        return i;
+    size_t open = j, depth = 0, end = S->s->n - 1;
+    bool has_test = false, has_not = false, is_cfg = word(S, open + 1, "cfg");
+    for (j = open; j < S->s->n; j++) {
+        if (punct(S, j, '[') || punct(S, j, '('))
+            depth++;
+        else if (punct(S, j, ']') || punct(S, j, ')')) {
+            if (--depth == 0) {
+                end = j;
+                break;
+            }
+        }
+        if (word(S, j, "test"))
+            has_test = true;
+        if (word(S, j, "not"))
+            has_not = true;
+    }
+    /* the attribute's path: idents joined by "::" right after '[' */
+    size_t p = open + 1, last = p;
+    while (ident(S, p)) {
+        last = p;
+        if (punct(S, p + 1, ':') && punct(S, p + 2, ':'))
+            p += 3;
+        else
+            break;
+    }
+    if (is_cfg) {
+        if (has_test && !has_not)
+            *attrs |= ATTR_CFG_TEST;
+    } else if (word(S, last, "test") || word(S, last, "rstest") || word(S, last, "test_case") ||
+               word(S, last, "quickcheck") || word(S, last, "proptest")) {
+        *attrs |= ATTR_TEST;
+    } else if (word(S, last, "main") && last > open + 1) {
+        *attrs |= ATTR_MAIN;
+    }
+    return end;
+}
+
+/* Is the '(' at i the argument list of a call whose closure runs off the async threads (1),
+ * once at start-up (2), or neither (0)? */
+static int call_kind(struct state *S, size_t i)
+{
+    if (i == 0 || !ident(S, i - 1))
+        return 0;
+    size_t f = i - 1;
+    if (word(S, f, "spawn_blocking") || word(S, f, "block_in_place"))
+        return 1;
+    bool path = f >= 3 && punct(S, f - 1, ':') && punct(S, f - 2, ':');
+    if ((word(S, f, "spawn") || word(S, f, "scope")) && path &&
+        (word(S, f - 3, "thread") || word(S, f - 3, "rayon")))
+        return 1;
+    if (word(S, f, "get_or_init") || word(S, f, "get_or_try_init") || word(S, f, "call_once") ||
+        word(S, f, "call_once_force"))
+        return 2;
+    if (word(S, f, "new") && path &&
+        (word(S, f - 3, "Lazy") || word(S, f - 3, "LazyLock") || word(S, f - 3, "LazyCell")))
+        return 2;
+    return 0;
+}
+
+/* Could a loop keyword at i start an expression (and not be `impl X for Y`)? */
+static bool expr_start(struct state *S, size_t i)
+{
+    if (i == 0)
+        return true;
+    const struct token *p = &S->s->t[i - 1];
+    if (p->kind == TK_LIFETIME)
+        return false;
+    if (p->kind != TK_PUNCT)
+        return word(S, i - 1, "return");
+    char c = S->src[p->start];
+    if (c == ':') /* a label 'outer: loop, but not a path */
+        return i >= 2 && S->s->t[i - 2].kind == TK_LIFETIME;
+    if (c == '>') /* `=>`, not the end of generics as in `impl<T> X<T> for Y` */
+        return i >= 2 && punct(S, i - 2, '=') && S->s->t[i - 2].start + 1 == p->start;
+    return strchr("{};=(,", c) != NULL;
+}
+
+static bool factory_return(struct state *S, size_t from, size_t to)
+{
+    static const char *const kinds[] = {"Client", "Config", "Pool", "Runtime", "Self", "State"};
+    for (size_t k = from; k < to; k++)
+        for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
+            if (contains(S, k, kinds[j]))
+                return true;
+    return false;
+}
+
+static bool factory_name(const char *src, const struct token *t)
+{
+    static const char *const pre[] = {"new",   "build",   "make",    "create",   "init",
+                                      "setup", "connect", "default", "from_env", "load"};
+    for (size_t j = 0; j < sizeof pre / sizeof pre[0]; j++) {
+        size_t n = strlen(pre[j]);
+        if (t->len >= n && memcmp(src + t->start, pre[j], n) == 0)
+            return true;
+    }
+    return t->len >= 6 && memcmp(src + t->start + t->len - 6, "client", 6) == 0;
+}
+
+static void open_brace(struct state *S, size_t i)
+{
+    size_t depth = S->nst;
+    struct frame *o = top(S);
+    uint16_t flags = o->flags;
+    int32_t loop = o->loop, ctx = o->ctx;
+    if (S->fn.active && S->fn.depth == depth) {
+        flags &= (uint16_t)(SF_TEST | SF_INIT);
+        flags |= SF_IN_FN;
+        if (S->fn.is_async)
+            flags |= SF_ASYNC;
+        if (S->fn.is_main)
+            flags |= SF_MAIN;
+        if (S->fn.is_test)
+            flags |= SF_TEST;
+        if (S->fn.factory_name || (S->fn.ret && factory_return(S, S->fn.ret, i)))
+            flags |= SF_FACTORY;
+        loop = -1;
+        ctx = S->next_ctx++;
+        S->fn.active = false;
+    } else if (S->async_block && S->async_depth == depth) {
+        flags = (uint16_t)((flags | SF_ASYNC) & ~(SF_MAIN | SF_OFF));
+        loop = -1;
+        ctx = S->next_ctx++;
+        S->async_block = false;
+    } else if (S->loop_pending >= 0 && S->loop_depth == depth) {
+        loop = S->loop_pending;
+        S->s->loops[loop].open = (uint32_t)i;
+        S->loop_pending = -1;
+    } else if (i >= 2 && punct(S, i - 1, '!') &&
+               (word(S, i - 2, "lazy_static") || word(S, i - 2, "thread_local"))) {
+        flags |= SF_INIT;
+    }
+    if (S->attrs && S->attrs_depth == depth) {
+        if (S->attrs & ATTR_CFG_TEST)
+            flags |= SF_TEST;
+        S->attrs = 0;
+    }
+    bool body = loop >= 0 && loop != o->loop;
+    push_frame(S, '}', flags, loop, ctx);
+    top(S)->loop_body = body;
+}
+
+static void close_frame(struct state *S, size_t i, char c)
+{
+    size_t k = S->nst;
+    while (k > 1 && S->st[k - 1].close != c)
+        k--;
+    if (k <= 1)
+        return; /* no such bracket open: ignore the stray one */
+    while (S->nst >= k) {
+        struct frame *f = top(S);
+        if (f->loop_body)
+            S->s->loops[f->loop].close = (uint32_t)i;
+        S->nst--; /* a let left open keeps end 0 and is dropped at the end */
+    }
+}
+
+static void start_let(struct state *S, size_t i)
+{
+    struct frame *f = top(S);
+    if (f->close != '}' || f->open_let >= 0)
+        return;
+    struct scoped *s = S->s;
+    s->lets = xgrow(s->lets, &s->caplets, s->nlets + 1, sizeof *s->lets);
+    s->lets[s->nlets] = (struct scope_let){(uint32_t)i, 0, 0, f->id, f->ctx};
+    f->open_let = (int32_t)s->nlets++;
+}
+
+static bool is_assign(struct state *S, size_t i)
+{
+    if (!punct(S, i, '=') || punct(S, i + 1, '=') || punct(S, i + 1, '>'))
+        return false;
+    if (i == 0)
+        return true;
+    const struct token *p = &S->s->t[i - 1];
+    if (p->kind != TK_PUNCT || p->start + 1 != S->s->t[i].start)
+        return true;
+    return strchr("=!<>+-*/%^&|", S->src[p->start]) == NULL;
+}
+
+static void new_loop(struct state *S, size_t i, enum loop_kind kind)
+{
+    struct scoped *s = S->s;
+    s->loops = xgrow(s->loops, &s->caploops, s->nloops + 1, sizeof *s->loops);
+    s->loops[s->nloops] =
+        (struct scope_loop){(uint8_t)kind, false, false, false, (uint32_t)i, 0, 0};
+    S->loop_pending = (int32_t)s->nloops++;
+    S->loop_depth = S->nst;
+    if (kind == LOOP_FOR) {
+        /* `for attempt in 0..N {` or `in 1..=N {`: a retry loop, sequential by nature */
+        size_t j = i + 1;
+        while (j < s->n && !word(S, j, "in") && !punct(S, j, '{') && !punct(S, j, ';'))
+            j++;
+        if (word(S, j, "in") && j + 5 < s->n && s->t[j + 1].kind == TK_NUMBER &&
+            punct(S, j + 2, '.') && punct(S, j + 3, '.')) {
+            size_t e = j + 4 + (punct(S, j + 4, '=') ? 1 : 0);
+            if ((s->t[e].kind == TK_NUMBER || s->t[e].kind == TK_IDENT) && punct(S, e + 1, '{'))
+                s->loops[s->nloops - 1].retry_range = true;
+        }
+    }
+}
+
+static void clear_pending(struct state *S)
+{
+    size_t d = S->nst;
+    if (S->fn.active && S->fn.depth >= d)
+        S->fn.active = false;
+    if (S->async_block && S->async_depth >= d)
+        S->async_block = false;
+    if (S->loop_pending >= 0 && S->loop_depth >= d)
+        S->loop_pending = -1;
+    if (S->attrs && S->attrs_depth >= d)
+        S->attrs = 0;
+    S->async_next_fn = false;
+}
+
+void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct scoped *s)
+{
+    s->n = 0;
+    s->nloops = 0;
+    s->nlets = 0;
+    s->has_test = false;
+    s->main_tok = -1;
+    if (s->cap < lx->ntok + 1)
+        s->t = xgrow(s->t, &s->cap, lx->ntok + 1, sizeof *s->t);
+    for (size_t i = 0; i < lx->ntok; i++)
+        if (lx->tok[i].kind != TK_COMMENT)
+            s->t[s->n++] = lx->tok[i];
+    if (s->capinfo < s->n + 1) {
+        s->capinfo = s->n + 1;
+        s->flags = xrealloc(s->flags, s->capinfo * sizeof *s->flags);
+        s->loop = xrealloc(s->loop, s->capinfo * sizeof *s->loop);
+        s->ctx = xrealloc(s->ctx, s->capinfo * sizeof *s->ctx);
+    }
+    struct state S = {.src = src, .s = s, .loop_pending = -1};
+    push_frame(&S, '\0', base, -1, -1);
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *t = &s->t[i];
+        char c = t->kind == TK_PUNCT ? src[t->start] : '\0';
+        struct frame *f = top(&S);
+        s->flags[i] = f->flags;
+        s->loop[i] = f->loop;
+        s->ctx[i] = f->ctx;
+        switch (c) {
+        case '#': {
+            unsigned a = 0;
+            bool inner;
+            size_t end = read_attr(&S, i, &a, &inner);
+            if (end == i)
+                break;
+            for (size_t k = i + 1; k <= end; k++) {
+                s->flags[k] = f->flags;
+                s->loop[k] = f->loop;
+                s->ctx[k] = f->ctx;
+            }
+            if (a & (ATTR_TEST | ATTR_CFG_TEST))
+                s->has_test = true;
+            if (inner) {
+                if (a & ATTR_CFG_TEST)
+                    f->flags |= SF_TEST;
+            } else if (a) {
+                if (!S.attrs || S.attrs_depth != S.nst)
+                    S.attrs = 0;
+                S.attrs |= a;
+                S.attrs_depth = S.nst;
+            }
+            i = end;
+            continue;
+        }
+        case '{':
+            open_brace(&S, i);
+            continue;
+        case '(': {
+            int k = call_kind(&S, i);
+            uint16_t fl = f->flags;
+            int32_t loop = f->loop;
+            if (k == 1) {
+                fl |= SF_OFF;
+                loop = -1;
+            } else if (k == 2) {
+                fl |= SF_INIT;
+            }
+            push_frame(&S, ')', fl, loop, f->ctx);
+            continue;
+        }
+        case '[':
+            push_frame(&S, ']', f->flags, f->loop, f->ctx);
+            continue;
+        case '}':
+        case ')':
+        case ']':
+            close_frame(&S, i, c);
+            if (c == '}')
+                clear_pending(&S);
+            continue;
+        case ';':
+            if (f->close == ';' && S.nst > 1)
+                S.nst--;
+            f = top(&S);
+            if (f->open_let >= 0) {
+                s->lets[f->open_let].end = (uint32_t)i;
+                f->open_let = -1;
+            }
+            clear_pending(&S);
+            continue;
+        case '=':
+            if (f->open_let >= 0 && s->lets[f->open_let].eq == 0 && is_assign(&S, i))
+                s->lets[f->open_let].eq = (uint32_t)i;
+            continue;
+        case '-':
+            if (S.fn.active && S.fn.depth == S.nst && punct(&S, i + 1, '>'))
+                S.fn.ret = i + 2;
+            continue;
+        default:
+            break;
+        }
+        if (t->kind != TK_IDENT)
+            continue;
+        if (word(&S, i, "fn")) {
+            if (!ident(&S, i + 1))
+                continue;
+            bool is_main = word(&S, i + 1, "main");
+            S.fn =
+                (struct fnpend){true,
+                                S.async_next_fn,
+                                is_main || ((S.attrs & ATTR_MAIN) && S.attrs_depth == S.nst),
+                                (S.attrs & (ATTR_TEST | ATTR_CFG_TEST)) && S.attrs_depth == S.nst,
+                                factory_name(src, &s->t[i + 1]),
+                                S.nst,
+                                0};
+            if (is_main && s->main_tok < 0)
+                s->main_tok = (int32_t)(i + 1);
+            S.async_next_fn = false;
+            S.attrs = 0;
+        } else if (word(&S, i, "async")) {
+            if (word(&S, i + 1, "fn") || (word(&S, i + 1, "unsafe") && word(&S, i + 2, "fn"))) {
+                S.async_next_fn = true;
+            } else if (punct(&S, i + 1, '{') || word(&S, i + 1, "move") || punct(&S, i + 1, '|')) {
+                S.async_block = true;
+                S.async_depth = S.nst;
+            }
+        } else if (word(&S, i, "for")) {
+            if (!punct(&S, i + 1, '<') && expr_start(&S, i))
+                new_loop(&S, i, LOOP_FOR);
+        } else if (word(&S, i, "while")) {
+            if (expr_start(&S, i))
+                new_loop(&S, i, LOOP_WHILE);
+        } else if (word(&S, i, "loop")) {
+            if (expr_start(&S, i))
+                new_loop(&S, i, LOOP_LOOP);
+        } else if (word(&S, i, "await")) {
+            if (S.loop_pending >= 0 && S.loop_depth == S.nst && i > 0 && punct(&S, i - 1, '.'))
+                s->loops[S.loop_pending].head_awaits = true;
+        } else if (word(&S, i, "break") || word(&S, i, "return")) {
+            if (f->loop >= 0)
+                s->loops[f->loop].exits = true;
+        } else if (word(&S, i, "let")) {
+            if (i == 0 || punct(&S, i - 1, '{') || punct(&S, i - 1, ';') || punct(&S, i - 1, '}'))
+                start_let(&S, i);
+        } else if (word(&S, i, "static") || word(&S, i, "const")) {
+            size_t j = i + 1;
+            if (word(&S, j, "mut") || word(&S, j, "ref"))
+                j++;
+            bool item = i == 0 || !(punct(&S, i - 1, '<') || punct(&S, i - 1, ',') ||
+                                    punct(&S, i - 1, '*') || punct(&S, i - 1, '&'));
+            if (item && ident(&S, j) && punct(&S, j + 1, ':') && !punct(&S, j + 2, ':') &&
+                f->close != ')')
+                push_frame(&S, ';', (uint16_t)(f->flags | SF_INIT), f->loop, f->ctx);
+        }
+    }
+    S.nst = 0;
+    free(S.st);
+    /* lets still open at the end of the file were never finished */
+    size_t k = 0;
+    for (size_t i = 0; i < s->nlets; i++)
+        if (s->lets[i].end != 0 && s->lets[i].eq != 0)
+            s->lets[k++] = s->lets[i];
+    s->nlets = k;
+}
+
+size_t scope_token_at(const struct scoped *s, size_t off)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)s->t[mid].start + s->t[mid].len <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void scope_finish(struct scoped *s)
+{
+    if (s == NULL)
+        return;
+    free(s->t);
+    free(s->flags);
+    free(s->loop);
+    free(s->ctx);
+    free(s->loops);
+    free(s->lets);
+    memset(s, 0, sizeof *s);
+}
