@@ -27,9 +27,12 @@ struct deploy_num {
 
 struct deploy_function {
     char *name;
-    int line, col;           /* the function's key (logical id / serverless function name) */
-    bool rust;               /* provided.* / rust runtime, or BuildMethod rust-cargolambda, or the
-                              * serverless-rust plugin */
+    int line, col; /* the function's key (logical id / serverless function name) */
+    /* certainly Rust: BuildMethod rust-cargolambda, the serverless-rust plugin, runtime "rust" */
+    bool rust;
+    /* an OS-only runtime (provided.*), zip-packaged, with no build method of another language:
+     * Rust when the project holds a Lambda crate (Go and C++ use these runtimes too) */
+    bool provided;
     bool cargo_lambda_build; /* SAM Metadata BuildMethod: rust-cargolambda (SAM passes the
                               * architecture to cargo lambda build itself) */
     enum deploy_arch arch;

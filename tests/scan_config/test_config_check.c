@@ -211,6 +211,29 @@ static void test_code_uri_links_functions_to_crates(void **state)
     free(got);
 }
 
+static void test_other_languages_are_left_alone(void **state)
+{
+    (void)state;
+    /* Go on provided.al2023 (go1.x build method, or makefile with a go.mod), a container
+     * image, next to a Rust function: only the Rust one is checked; other crates' TLS
+     * features that build OpenSSL are found, rustls ones are not */
+    const char *crates[] = {"go-and-rust/rust-fn"};
+    const char *deploys[] = {"go-and-rust/template.yaml"};
+    char *got = run(crates, 1, deploys, 1, NULL);
+    const char *want[] = {
+        "go-and-rust/rust-fn/Cargo.toml:8:39: openssl-tls",
+        "go-and-rust/template.yaml:33:7: default-timeout",
+    };
+    expect(got, want, N(want));
+    assert_non_null(strstr(got, "feature \"runtime-tokio-native-tls\" builds OpenSSL"));
+    free(got);
+    /* with no Rust Lambda crate at all, provided.* functions are not assumed to be Rust */
+    const char *go_only[] = {"go-only/template.yaml"};
+    got = run(NULL, 0, go_only, 1, NULL);
+    expect(got, NULL, 0);
+    free(got);
+}
+
 static void test_broken_files_are_reported(void **state)
 {
     (void)state;
@@ -258,7 +281,8 @@ static void test_deploy_model(void **state)
     assert_int_equal(f.nfns, 3);
     /* A inherits the globals, its own Timeout wins */
     assert_string_equal(f.fns[0].name, "A");
-    assert_true(f.fns[0].rust);
+    assert_false(f.fns[0].rust); /* provided.al2 alone could be Go or C++ as well */
+    assert_true(f.fns[0].provided);
     assert_int_equal(f.fns[0].arch, DEPLOY_ARCH_ARM64);
     assert_int_equal(f.fns[0].arch_line, 3);
     assert_int_equal(f.fns[0].arch_col, 21);
@@ -269,6 +293,7 @@ static void test_deploy_model(void **state)
     assert_false(f.fns[0].memory.set);
     /* B: Globals do not apply to AWS::Lambda::Function; !Ref runtime is not known Rust */
     assert_false(f.fns[1].rust);
+    assert_false(f.fns[1].provided);
     assert_int_equal(f.fns[1].arch, DEPLOY_ARCH_DEFAULT);
     assert_int_equal(f.fns[1].arch_line, 12);
     assert_false(f.fns[1].timeout.set);
@@ -277,7 +302,7 @@ static void test_deploy_model(void **state)
     /* C: a tagged architecture is unknown; CodeUri is joined to the template's directory */
     assert_int_equal(f.fns[2].arch, DEPLOY_ARCH_UNKNOWN);
     assert_string_equal(f.fns[2].code_dir, "dir/src/c");
-    assert_true(f.fns[2].rust);
+    assert_true(f.fns[2].provided);
     deploy_finish(&f);
 
     const char *sls = "service: s\n"
@@ -299,8 +324,8 @@ static void test_deploy_model(void **state)
     assert_int_equal(f.fns[0].arch_line, 9);
     assert_int_equal(f.fns[0].timeout.value, 6);
     assert_int_equal(f.fns[0].memory.value, 1024);
-    assert_true(f.fns[0].rust);
-    assert_false(f.fns[1].rust);
+    assert_true(f.fns[0].provided);
+    assert_false(f.fns[1].provided);
     assert_int_equal(f.fns[1].arch, DEPLOY_ARCH_ARM64);
     deploy_finish(&f);
 
@@ -331,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_serverless_arch_mismatch),
         cmocka_unit_test(test_cargo_lambda_metadata),
         cmocka_unit_test(test_code_uri_links_functions_to_crates),
+        cmocka_unit_test(test_other_languages_are_left_alone),
         cmocka_unit_test(test_broken_files_are_reported),
         cmocka_unit_test(test_deploy_model),
     };

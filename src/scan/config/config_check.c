@@ -481,6 +481,48 @@ static bool version_of(const char *v, long *major, long *minor)
     return end != m;
 }
 
+/* Any other dependency's TLS features that pull in OpenSSL (sqlx runtime-tokio-native-tls,
+ * redis tokio-native-tls-comp, mongodb openssl-tls, lettre native-tls ...). */
+static void tls_feature(void *arg, const struct toml_value *item, const char *path)
+{
+    struct ctx *c = arg;
+    if (strstr(item->str, "native-tls") == NULL && strstr(item->str, "openssl") == NULL)
+        return;
+    char *det = xasprintf("feature \"%s\" builds OpenSSL", item->str);
+    emit(c, "openssl-tls", path, item->line, item->col, det);
+    free(det);
+}
+
+struct tls_arg {
+    struct ctx *c;
+    const struct manifest *m;
+};
+
+static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
+{
+    if (deps == NULL || deps->type != TOML_TABLE)
+        return;
+    for (size_t i = 0; i < deps->nkvs; i++) {
+        const char *name = dep_real_name(&deps->kvs[i]);
+        if (same_crate_name(name, "reqwest"))
+            continue; /* reqwest has its own, version-aware check */
+        struct dep d;
+        if (find_dep(a->m, name, &d) && d.kv == &deps->kvs[i])
+            dep_features(&d, a->m, tls_feature, a->c);
+    }
+}
+
+static void check_tls_features(struct ctx *c, const struct manifest *m)
+{
+    struct tls_arg a = {c, m};
+    const struct toml_value *root = m->file->doc.root;
+    tls_in_table(toml_get(root, "dependencies"), &a);
+    const struct toml_value *targets = toml_get(root, "target");
+    if (targets != NULL && targets->type == TOML_TABLE)
+        for (size_t i = 0; i < targets->nkvs; i++)
+            tls_in_table(toml_get(targets->kvs[i].value, "dependencies"), &a);
+}
+
 static void check_tls(struct ctx *c, const struct manifest *m)
 {
     struct dep d;
@@ -514,6 +556,7 @@ static void check_tls(struct ctx *c, const struct manifest *m)
         struct feat_arg a = {c, "openssl-tls", bad, "reqwest feature \"%s\" builds OpenSSL"};
         dep_features(&d, m, flag_feature, &a);
     }
+    check_tls_features(c, m);
     static const char *const direct[] = {"openssl",   "openssl-sys",      "native-tls",
                                          "hyper-tls", "tokio-native-tls", NULL};
     for (const char *const *n = direct; *n; n++) {
@@ -703,11 +746,28 @@ static void link_function(const struct deploy_function *fn, struct manifest *con
     }
 }
 
+/* A CodeUri directory that holds another language's project (Go, Node, Python, Java, C++). */
+static bool foreign_code(const char *dir)
+{
+    static const char *const markers[] = {"go.mod",  "package.json", "requirements.txt",
+                                          "pom.xml", "build.gradle", "CMakeLists.txt"};
+    if (dir == NULL)
+        return false;
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        char *p = path_join(dir, markers[i]);
+        bool yes = is_file(p);
+        free(p);
+        if (yes)
+            return true;
+    }
+    return false;
+}
+
 static void check_function(struct ctx *c, const struct deploy_file *f,
                            const struct deploy_function *fn, struct manifest *const *lambdas,
                            size_t nl, struct links *ln)
 {
-    if (!fn->rust)
+    if (!fn->rust && !(fn->provided && nl > 0 && !foreign_code(fn->code_dir)))
         return;
     link_function(fn, lambdas, nl, ln);
     const char *tkey = f->kind == DEPLOY_SAM ? "Timeout" : "timeout";

@@ -80,9 +80,9 @@ static void read_sam_arch(struct deploy_function *fn, const struct ynode *props)
     fn->arch_col = v->kids[0]->col;
 }
 
-static bool runtime_is_rust(const char *rt)
+static bool runtime_is_provided(const char *rt)
 {
-    return rt != NULL && (strncmp(rt, "provided", 8) == 0 || strcmp(rt, "rust") == 0);
+    return rt != NULL && strncmp(rt, "provided", 8) == 0;
 }
 
 /* dir of path joined with rel, or NULL for remote (s3://) or absent locations. */
@@ -158,7 +158,12 @@ static void read_sam(struct deploy_file *f, const struct ynode *root)
         }
         const char *method = scalar(ynode_get(ynode_get(res, "Metadata"), "BuildMethod"));
         fn->cargo_lambda_build = method != NULL && strcmp(method, "rust-cargolambda") == 0;
-        fn->rust = fn->cargo_lambda_build || (!runtime_dynamic && runtime_is_rust(runtime));
+        const char *package = scalar(ynode_get(props, "PackageType"));
+        bool image = package != NULL && strcmp(package, "Image") == 0;
+        bool other_builder =
+            method != NULL && !fn->cargo_lambda_build && strcmp(method, "makefile") != 0;
+        fn->rust = fn->cargo_lambda_build;
+        fn->provided = !runtime_dynamic && runtime_is_provided(runtime) && !image && !other_builder;
         fn->code_dir = join_dir(f->path, code);
     }
 }
@@ -212,7 +217,9 @@ static void read_serverless(struct deploy_file *f, const struct ynode *root)
                 runtime_dynamic = runtime == NULL || strstr(runtime, "${") != NULL;
             }
         }
-        fn->rust = plugin || (!runtime_dynamic && runtime_is_rust(runtime));
+        bool image = ynode_get(def, "image") != NULL;
+        fn->rust = plugin || (runtime != NULL && strcmp(runtime, "rust") == 0);
+        fn->provided = !runtime_dynamic && runtime_is_provided(runtime) && !image;
     }
 }
 
