@@ -356,6 +356,12 @@ static bool parse_leaf(struct loader *L, const char *file, enum cond_op op, cons
 static bool parse_op(struct loader *L, const char *file, const struct ynode *key,
                      const struct ynode *val, const struct scope *sc, struct cond **out)
 {
+    if (key->kind != YN_SCALAR) {
+        char *valid = join(cond_ops);
+        fail(L, file, key, "a condition's key must be one of: %s", valid);
+        free(valid);
+        return false;
+    }
     const char *name = key->value;
     enum cond_op op;
     size_t i;

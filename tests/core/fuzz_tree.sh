@@ -13,7 +13,7 @@ mkdir -p "$out/corpus"
 cp "$src"/tests/core/trees/*.yaml "$src"/tests/core/broken/*.yaml "$out/corpus/"
 [ -d "$src/decision-trees" ] && cp "$src"/decision-trees/*.yaml "$out/corpus/" 2>/dev/null
 "$out/fuzz_tree" -max_total_time="${FUZZ_SECONDS:-20}" -max_len=65536 -timeout=10 \
-  -rss_limit_mb=2048 "$out/corpus" 2>"$out/log"
+  -rss_limit_mb=2048 -artifact_prefix="$out/" "$out/corpus" 2>"$out/log"
 rc=$?
 tail -n 5 "$out/log"
 if [ $rc -ne 0 ]; then
