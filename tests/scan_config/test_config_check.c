@@ -111,9 +111,11 @@ static void test_sam_defaults(void **state)
     expect(got, want, N(want));
     assert_non_null(strstr(got, "no-release-profile | Cargo.toml has no [profile.release]"));
     assert_non_null(strstr(got, "reqwest 0.11 with its default features builds native-tls"));
-    assert_non_null(strstr(got, "Timeout is not set: Lambda's default of 3 s applies"));
+    assert_non_null(
+        strstr(got, "function ThumbnailFunction has no Timeout (Lambda's default is 3 s)"));
     assert_non_null(strstr(got, "deploys as x86_64 (the default)"));
     assert_non_null(strstr(got, "has 1024 MB and sam-defaults/Cargo.toml depends on rayon"));
+    assert_non_null(strstr(got, "tokio-full | \n"));
     free(got);
 }
 
@@ -131,6 +133,7 @@ static void test_workspace_root_profile(void **state)
     };
     expect(got, want, N(want));
     assert_non_null(strstr(got, "the workspace root has no [profile.release]"));
+    assert_non_null(strstr(got, "tokio-full | set in the workspace's [workspace.dependencies]"));
     free(got);
     /* scanning only a member still finds its root above it */
     const char *member[] = {"workspace-noprofile/crates/b"};

@@ -434,8 +434,9 @@ static void check_release_profile(struct ctx *c, struct manifest *m)
 struct feat_arg {
     struct ctx *c;
     const char *rule;
-    const char *const *bad; /* NULL-terminated */
-    const char *detail_fmt; /* one %s: the feature */
+    const char *const *bad;  /* NULL-terminated */
+    const char *detail_fmt;  /* one %s: the feature; NULL: no detail */
+    const char *member_path; /* findings elsewhere say they come from the workspace */
 };
 
 static void flag_feature(void *arg, const struct toml_value *item, const char *path)
@@ -443,7 +444,9 @@ static void flag_feature(void *arg, const struct toml_value *item, const char *p
     const struct feat_arg *a = arg;
     for (const char *const *b = a->bad; *b; b++) {
         if (strcmp(item->str, *b) == 0) {
-            char *d = xasprintf(a->detail_fmt, item->str);
+            char *d = a->detail_fmt ? xasprintf(a->detail_fmt, item->str) : NULL;
+            if (d == NULL && strcmp(path, a->member_path) != 0)
+                d = xstrdup("set in the workspace's [workspace.dependencies]");
             emit(a->c, a->rule, path, item->line, item->col, d);
             free(d);
             return;
@@ -457,7 +460,7 @@ static void check_tokio(struct ctx *c, const struct manifest *m)
     if (!find_dep(m, "tokio", &d))
         return;
     static const char *const bad[] = {"full", NULL};
-    struct feat_arg a = {c, "tokio-full", bad, "tokio features = [\"%s\"]"};
+    struct feat_arg a = {c, "tokio-full", bad, NULL, m->file->path};
     dep_features(&d, m, flag_feature, &a);
 }
 
@@ -553,7 +556,8 @@ static void check_tls(struct ctx *c, const struct manifest *m)
         static const char *const bad_new[] = {"native-tls", "native-tls-vendored",
                                               "native-tls-alpn", "native-tls-crate", NULL};
         const char *const *bad = old ? bad_old : bad_new;
-        struct feat_arg a = {c, "openssl-tls", bad, "reqwest feature \"%s\" builds OpenSSL"};
+        struct feat_arg a = {c, "openssl-tls", bad, "reqwest feature \"%s\" builds OpenSSL",
+                             m->file->path};
         dep_features(&d, m, flag_feature, &a);
     }
     check_tls_features(c, m);
@@ -772,13 +776,13 @@ static void check_function(struct ctx *c, const struct deploy_file *f,
     link_function(fn, lambdas, nl, ln);
     const char *tkey = f->kind == DEPLOY_SAM ? "Timeout" : "timeout";
     if (!fn->timeout.set) {
-        char *d = xasprintf("%s is not set: %s's default of %ld s applies", tkey,
+        char *d = xasprintf("function %s has no %s (%s's default is %ld s)", fn->name, tkey,
                             f->kind == DEPLOY_SAM ? "Lambda" : "the Serverless Framework",
                             f->default_timeout);
         emit(c, "default-timeout", f->path, fn->timeout.line, fn->timeout.col, d);
         free(d);
     } else if (fn->timeout.known && fn->timeout.value == 3) {
-        char *d = xasprintf("%s: 3 is Lambda's default", tkey);
+        char *d = xasprintf("%s: 3", tkey);
         emit(c, "default-timeout", f->path, fn->timeout.line, fn->timeout.col, d);
         free(d);
     }
