@@ -22,6 +22,15 @@ void config_check_tree(const char *const *crate_dirs, size_t ncrates,
                        void *ud) __attribute__((weak));
 
 #define BINARY_PROBE 8192
+#include <time.h>
+#define TSTAMP(what)                                                                               \
+    do {                                                                                           \
+        if (getenv("LA_SCAN_TIMING")) {                                                            \
+            struct timespec ts_;                                                                   \
+            clock_gettime(CLOCK_MONOTONIC, &ts_);                                                  \
+            fprintf(stderr, "timing: %s %.3f\n", what, ts_.tv_sec + ts_.tv_nsec / 1e9);          \
+        }                                                                                          \
+    } while (0)
 
 /* Names that show a log or tracing subscriber being set up. */
 static const char tracing_pattern[] =
@@ -351,10 +360,12 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
               struct scan_result *out, struct la_error *err)
 {
     memset(out, 0, sizeof *out);
+    TSTAMP("start");
     struct ruleset *rs = scan_load_rules(paths, npaths, opts, err);
     if (rs == NULL)
         return false;
     struct walk_result walk;
+    TSTAMP("rules");
     if (!walk_run(paths, npaths, &walk, err)) {
         rules_finish(rs);
         free(rs);
@@ -387,9 +398,11 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
             started = i + 1;
         else
             break;
+    TSTAMP("walk");
     thread_main(&th[0]);
     for (size_t i = 1; i < started; i++)
         pthread_join(th[i].id, NULL);
+    TSTAMP("files");
     for (size_t i = 0; i < nthreads; i++) {
         struct fvec *fv = &th[i].w.out;
         for (size_t k = 0; k < fv->n; k++) {

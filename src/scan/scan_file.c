@@ -9,13 +9,69 @@
 
 #define MAX_BINDINGS 8
 
+/* How common a byte is in Rust source, roughly: the anchor is the pair with the lowest sum. */
+static int commonness(unsigned char c)
+{
+    if (strchr("etaoinsrlcdu (),.;:&\n", c))
+        return 4;
+    if ((c >= 'a' && c <= 'z') || c == '\'' || c == '"' || c == '=' || c == '<' || c == '>')
+        return 3;
+    if (c == '_')
+        return 3;
+    if (c == '!' || c == '#' || c == '{' || c == '}' || c == '[' || c == ']')
+        return 2;
+    return 1;
+}
+
+#define LIT_NONE ((size_t)-1)
+
+/* Registers a literal (once); returns its id, or LIT_NONE when it cannot be filtered on (too
+ * short or too many literals): such a literal counts as always present. */
+static size_t lit_add(struct worker *w, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (size_t i = 0; i < w->nlits; i++)
+        if (strcmp(w->lits[i].s, lit) == 0)
+            return i;
+    if (n < 2 || w->nlits >= 128 || w->nlits >= 254)
+        return LIT_NONE;
+    size_t best = 0;
+    int score = 100;
+    for (size_t i = 0; i + 1 < n; i++) {
+        int sc = commonness((unsigned char)lit[i]) + commonness((unsigned char)lit[i + 1]);
+        if (sc < score) {
+            score = sc;
+            best = i;
+        }
+    }
+    size_t id = w->nlits++;
+    unsigned v = (unsigned)(unsigned char)lit[best] << 8 | (unsigned char)lit[best + 1];
+    w->lits[id] = (struct scan_lit){lit, n, best, w->anchors[v] ? (int)w->anchors[v] - 1 : -1};
+    w->anchors[v] = (uint8_t)(id + 1);
+    return id;
+}
+
 void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *tracing_re)
 {
     memset(w, 0, sizeof *w);
     w->rs = rs;
     w->tracing_re = tracing_re;
     w->md = pcre2_match_data_create(1, NULL);
-    w->bigrams = xmalloc(8192);
+    w->anchors = xcalloc(65536, 1);
+    lit_add(w, "await");
+    lit_add(w, "lambda-advisor");
+    w->rule_off = xcalloc(rs->n + 1, sizeof *w->rule_off);
+    size_t total = 0;
+    for (size_t i = 0; i < rs->n; i++)
+        total += rs->v[i].nprefilter;
+    w->rule_lit = xcalloc(total + 1, sizeof *w->rule_lit);
+    size_t k = 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        w->rule_off[i] = k;
+        for (size_t j = 0; j < rs->v[i].nprefilter; j++)
+            w->rule_lit[k++] = lit_add(w, rs->v[i].prefilter[j]);
+    }
+    w->rule_off[rs->n] = k;
 }
 
 void worker_finish(struct worker *w)
@@ -23,7 +79,9 @@ void worker_finish(struct worker *w)
     pcre2_match_data_free(w->md);
     lexer_finish(&w->lx);
     scope_finish(&w->sc);
-    free(w->bigrams);
+    free(w->anchors);
+    free(w->rule_lit);
+    free(w->rule_off);
     free(w->lines);
     fvec_finish(&w->out);
 }
@@ -116,33 +174,38 @@ static void emit(struct worker *w, const struct rule *r, size_t start, size_t en
 
 /* ---- prefilter ---- */
 
-static void build_bigrams(struct worker *w)
+/* One pass over the file: which registered literals occur in it. */
+static void find_literals(struct worker *w)
 {
-    memset(w->bigrams, 0, 8192);
+    memset(w->found, 0, w->nlits);
     const unsigned char *s = (const unsigned char *)w->src;
-    for (size_t i = 0; i + 1 < w->len; i++) {
-        unsigned v = (unsigned)s[i] << 8 | s[i + 1];
-        w->bigrams[v >> 3] |= (uint8_t)(1u << (v & 7));
+    const uint8_t *tab = w->anchors;
+    size_t len = w->len;
+    for (size_t i = 0; i + 1 < len; i++) {
+        uint8_t e = tab[(unsigned)s[i] << 8 | s[i + 1]];
+        if (__builtin_expect(e == 0, 1))
+            continue;
+        for (int k = e - 1; k >= 0; k = w->lits[k].next) {
+            const struct scan_lit *l = &w->lits[k];
+            if (!w->found[k] && i >= l->anchor && i - l->anchor + l->n <= len &&
+                memcmp(s + i - l->anchor, l->s, l->n) == 0)
+                w->found[k] = 1;
+        }
     }
 }
 
-static bool maybe_has(struct worker *w, const char *lit)
+static bool has_lit(struct worker *w, size_t id)
 {
-    size_t n = strlen(lit);
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned v = (unsigned)(unsigned char)lit[i] << 8 | (unsigned char)lit[i + 1];
-        if (!(w->bigrams[v >> 3] & (1u << (v & 7))))
-            return false;
-    }
-    return memmem(w->src, w->len, lit, n) != NULL;
+    return id == LIT_NONE || w->found[id];
 }
 
-static bool prefilter_pass(struct worker *w, const struct rule *r)
+static bool prefilter_pass(struct worker *w, size_t rule)
 {
-    if (r->nprefilter == 0)
+    size_t a = w->rule_off[rule], b = w->rule_off[rule + 1];
+    if (a == b)
         return true;
-    for (size_t i = 0; i < r->nprefilter; i++)
-        if (maybe_has(w, r->prefilter[i]))
+    for (size_t i = a; i < b; i++)
+        if (has_lit(w, w->rule_lit[i]))
             return true;
     return false;
 }
@@ -654,12 +717,12 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     w->len = len;
     w->path = path;
     w->lines_ready = false;
-    build_bigrams(w);
+    find_literals(w);
     const struct ruleset *rs = w->rs;
     /* which rules can fire here at all: crate, prefilter, then the pattern on the raw text */
     const struct rule *todo[64];
     size_t ntodo = 0;
-    bool awaits = maybe_has(w, "await");
+    bool awaits = has_lit(w, 0);
     for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
         const struct rule *r = &rs->v[i];
         if (r->disabled || !(r->kinds & RK_RUST) || (r->lambda_only && !lambda))
@@ -669,7 +732,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
                 todo[ntodo++] = r;
             continue;
         }
-        if (r->check != RC_PATTERN || !prefilter_pass(w, r))
+        if (r->check != RC_PATTERN || !prefilter_pass(w, i))
             continue;
         size_t ms, me;
         if (!re_find(w, r->re, src, len, 0, &ms, &me))
@@ -678,7 +741,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
             continue;
         todo[ntodo++] = r;
     }
-    bool mentions_us = maybe_has(w, "lambda-advisor");
+    bool mentions_us = has_lit(w, 1);
     if (ntodo == 0 && !want_facts && !mentions_us)
         return;
     lexer_run(src, len, &w->lx);

@@ -44,10 +44,15 @@ bool scope_tok_word(const char *src, const struct token *t, const char *word)
     return t->kind == TK_IDENT && t->len == n && memcmp(src + t->start, word, n) == 0;
 }
 
-static bool word(struct state *S, size_t i, const char *w)
+static bool wordn(struct state *S, size_t i, const char *w, size_t n)
 {
-    return i < S->s->n && scope_tok_word(S->src, &S->s->t[i], w);
+    if (i >= S->s->n)
+        return false;
+    const struct token *t = &S->s->t[i];
+    return t->len == n && t->kind == TK_IDENT && memcmp(S->src + t->start, w, n) == 0;
 }
+
+#define word(S, i, w) wordn(S, i, w, sizeof(w) - 1)
 
 static bool punct(struct state *S, size_t i, char c)
 {
@@ -125,6 +130,25 @@ static size_t read_attr(struct state *S, size_t i, unsigned *attrs, bool *inner)
     return end;
 }
 
+/* `run(|| ...).await` or `run(move || ...).await`: a plain closure handed to a call whose
+ * result is awaited runs elsewhere (a blocking pool: tokio's asyncify, blocking::unblock). */
+static bool closure_then_await(struct state *S, size_t i)
+{
+    size_t j = i + 1;
+    if (word(S, j, "move"))
+        j++;
+    if (!punct(S, j, '|'))
+        return false;
+    size_t depth = 0, limit = i + 200000;
+    for (j = i; j < S->s->n && j < limit; j++) {
+        if (punct(S, j, '(') || punct(S, j, '[') || punct(S, j, '{'))
+            depth++;
+        else if ((punct(S, j, ')') || punct(S, j, ']') || punct(S, j, '}')) && --depth == 0)
+            return punct(S, j + 1, '.') && word(S, j + 2, "await");
+    }
+    return false;
+}
+
 /* Is the '(' at i the argument list of a call whose closure runs off the async threads (1),
  * once at start-up (2), or neither (0)? */
 static int call_kind(struct state *S, size_t i)
@@ -132,7 +156,10 @@ static int call_kind(struct state *S, size_t i)
     if (i == 0 || !ident(S, i - 1))
         return 0;
     size_t f = i - 1;
-    if (word(S, f, "spawn_blocking") || word(S, f, "block_in_place"))
+    if (word(S, f, "spawn_blocking") || word(S, f, "block_in_place") || word(S, f, "asyncify") ||
+        word(S, f, "unblock"))
+        return 1;
+    if (closure_then_await(S, i))
         return 1;
     bool path = f >= 3 && punct(S, f - 1, ':') && punct(S, f - 2, ':');
     if ((word(S, f, "spawn") || word(S, f, "scope")) && path &&
