@@ -237,6 +237,30 @@ static void test_other_languages_are_left_alone(void **state)
     free(got);
 }
 
+static void test_other_build_configs(void **state)
+{
+    (void)state;
+    /* CargoLambda.toml [build] arm64 = true against serverless x86_64 */
+    const char *c1[] = {"cargolambda-toml"};
+    const char *d1[] = {"cargolambda-toml/serverless.yml"};
+    char *got = run(c1, 1, d1, 1, NULL);
+    const char *want[] = {
+        "cargolambda-toml/Cargo.toml:1:1: no-release-profile",
+        "cargolambda-toml/serverless.yml:5:17: x86-deploy",
+        "cargolambda-toml/serverless.yml:5:17: arch-mismatch",
+    };
+    expect(got, want, N(want));
+    assert_non_null(strstr(got, "cargolambda-toml/CargoLambda.toml:2:1 builds for arm64 = true"));
+    free(got);
+    /* the release profile in .cargo/config.toml counts; several build targets decide
+     * nothing; a CodeUri at cargo-lambda's output links to the only crate */
+    const char *c2[] = {"profile-in-config"};
+    const char *d2[] = {"profile-in-config/template.yaml"};
+    got = run(c2, 1, d2, 1, NULL);
+    expect(got, NULL, 0);
+    free(got);
+}
+
 static void test_broken_files_are_reported(void **state)
 {
     (void)state;
@@ -360,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_cargo_lambda_metadata),
         cmocka_unit_test(test_code_uri_links_functions_to_crates),
         cmocka_unit_test(test_other_languages_are_left_alone),
+        cmocka_unit_test(test_other_build_configs),
         cmocka_unit_test(test_broken_files_are_reported),
         cmocka_unit_test(test_deploy_model),
     };
