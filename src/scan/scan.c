@@ -1,5 +1,6 @@
 /* The scan: load the rules, walk the roots, a worker per core over the files, then the
  * crate-level and config checks; findings sorted for stable output. */
+#include "lambda_advisor/config_check.h"
 #include "lambda_advisor/walk.h"
 #include "lambda_advisor/xalloc.h"
 #include "scan_int.h"
@@ -14,13 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The config-file checks (src/scan/config/), when they are linked in. */
-typedef void (*scan_config_emit_fn)(void *ud, const char *rule, const char *path, int line, int col,
-                                    const char *detail);
-void config_check_tree(const char *const *crate_dirs, size_t ncrates,
-                       const char *const *deploy_files, size_t ndeploy, scan_config_emit_fn emit,
-                       void *ud) __attribute__((weak));
-
 #define BINARY_PROBE 8192
 #include <time.h>
 #define TSTAMP(what)                                                                               \
@@ -28,7 +22,7 @@ void config_check_tree(const char *const *crate_dirs, size_t ncrates,
         if (getenv("LA_SCAN_TIMING")) {                                                            \
             struct timespec ts_;                                                                   \
             clock_gettime(CLOCK_MONOTONIC, &ts_);                                                  \
-            fprintf(stderr, "timing: %s %.3f\n", what, ts_.tv_sec + ts_.tv_nsec / 1e9);          \
+            fprintf(stderr, "timing: %s %.3f\n", what, ts_.tv_sec + ts_.tv_nsec / 1e9);            \
         }                                                                                          \
     } while (0)
 
@@ -279,6 +273,8 @@ static void config_emit(void *ud, const char *rule, const char *path, int line, 
     const struct rule *r = rules_find(C->rs, rule);
     if (r && r->disabled)
         return;
+    while (path[0] == '.' && path[1] == '/' && path[2] != '\0')
+        path += 2;
     if (line < 1)
         line = 1;
     if (col < 1)
@@ -289,10 +285,18 @@ static void config_emit(void *ud, const char *rule, const char *path, int line, 
         add_located(&C->out, NULL, rule, SEV_WARNING, path, line, col, 1, detail ? detail : rule);
 }
 
+static void config_error(void *ud, const struct la_error *err)
+{
+    struct ctx *C = ud;
+    char *msg = la_error_format(err);
+    C->notes = xgrow(C->notes, &C->capnotes, C->nnotes + 1, sizeof *C->notes);
+    C->notes[C->nnotes++] = xasprintf("%s (its checks were skipped)", msg);
+    free(msg);
+    C->unreadable++;
+}
+
 static void config_findings(struct ctx *C)
 {
-    if (config_check_tree == NULL)
-        return;
     const struct walk_result *w = C->walk;
     const char **dirs = xcalloc(w->ncrates + 1, sizeof *dirs);
     const char **deploy = xcalloc(w->nfiles + 1, sizeof *deploy);
@@ -303,7 +307,7 @@ static void config_findings(struct ctx *C)
     for (size_t i = 0; i < w->nfiles; i++)
         if (w->files[i].kind == WK_DEPLOY)
             deploy[ny++] = w->files[i].path;
-    config_check_tree(dirs, nd, deploy, ny, config_emit, C);
+    config_check_tree_ex(dirs, nd, deploy, ny, config_emit, config_error, C);
     free(dirs);
     free(deploy);
 }
