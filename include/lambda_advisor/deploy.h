@@ -33,8 +33,8 @@ struct deploy_function {
     /* an OS-only runtime (provided.*), zip-packaged, with no build method of another language:
      * Rust when the project holds a Lambda crate (Go and C++ use these runtimes too) */
     bool provided;
-    bool cargo_lambda_build; /* SAM Metadata BuildMethod: rust-cargolambda (SAM passes the
-                              * architecture to cargo lambda build itself) */
+    bool cargo_lambda_build; /* SAM Metadata BuildMethod: rust-cargolambda (SAM adds --arm64
+                              * for arm64 functions, nothing for x86_64) */
     enum deploy_arch arch;
     int arch_line, arch_col; /* the architecture value, or the function's key if DEFAULT */
     struct deploy_num memory, timeout;

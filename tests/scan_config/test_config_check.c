@@ -252,6 +252,18 @@ static void test_other_build_configs(void **state)
     expect(got, want, N(want));
     assert_non_null(strstr(got, "cargolambda-toml/CargoLambda.toml:2:1 builds for arm64 = true"));
     free(got);
+    /* SAM's rust-cargolambda adds --arm64 for arm64 functions (config files cannot disagree)
+     * but nothing for x86_64: there the crate's arm64 = true makes a mismatch */
+    const char *c3[] = {"sam-build-arch/x86", "sam-build-arch/arm"};
+    const char *d3[] = {"sam-build-arch/template.yaml"};
+    got = run(c3, 2, d3, 1, NULL);
+    const char *want3[] = {
+        "sam-build-arch/template.yaml:15:3: x86-deploy",
+        "sam-build-arch/template.yaml:15:3: arch-mismatch",
+    };
+    expect(got, want3, N(want3));
+    assert_non_null(strstr(got, "sam-build-arch/arm/Cargo.toml:15:1 builds for arm64 = true"));
+    free(got);
     /* the release profile in .cargo/config.toml counts; several build targets decide
      * nothing; a CodeUri at cargo-lambda's output links to the only crate */
     const char *c2[] = {"profile-in-config"};

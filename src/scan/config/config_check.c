@@ -805,9 +805,10 @@ static void check_function(struct ctx *c, const struct deploy_file *f,
     if (ln->n != 1)
         return;
     struct manifest *m = ln->v[0];
-    /* SAM's rust-cargolambda build passes the function's architecture to cargo lambda, which
-     * overrides every config file: no mismatch is possible there */
-    if (!fn->cargo_lambda_build && fn->arch != DEPLOY_ARCH_UNKNOWN) {
+    /* SAM's rust-cargolambda build passes --arm64 for an arm64 function, which overrides every
+     * config file; for x86_64 it passes nothing, so the crate's own configuration decides */
+    bool forced = fn->cargo_lambda_build && fn->arch == DEPLOY_ARCH_ARM64;
+    if (!forced && fn->arch != DEPLOY_ARCH_UNKNOWN) {
         struct build_arch b;
         build_arch_of(c, m, &b);
         enum deploy_arch deployed =
