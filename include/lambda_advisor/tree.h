@@ -70,7 +70,8 @@ struct setting {
     struct choice *values; /* S_CHOICE: the allowed values (label = value unless given) */
     size_t nvalues;
     struct setting_rule *rules;
-    size_t nrules; /* the last rule has no condition */
+    size_t nrules;     /* the last rule has no condition */
+    struct cond *when; /* NULL: always shown; else shown in reports only when it holds */
     struct tree_loc loc;
 };
 

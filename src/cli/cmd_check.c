@@ -1,6 +1,8 @@
 /* `lambda-advisor check`: validates decision-tree, rule and template files. */
 #include "cli.h"
 #include "lambda_advisor/data.h"
+#include "lambda_advisor/fileio.h"
+#include "lambda_advisor/rules.h"
 #include "lambda_advisor/template.h"
 #include "lambda_advisor/xalloc.h"
 
@@ -11,7 +13,8 @@
 static const char help[] =
     "usage: lambda-advisor check [FILE...]\n\n"
     "Validates knowledge files and reports every problem as file:line:col: message.\n"
-    "  *.yaml      decision-tree files (given together, they are loaded as one tree)\n"
+    "  *.yaml      decision-tree files (given together, they are loaded as one tree), or\n"
+    "              rule files for the scan (a mapping with a `rules` list)\n"
     "  *.tpl       templates (partials are looked up under the nearest templates/)\n"
     "Without FILE, checks the shipped knowledge. Exit 0 when all is valid, 2 otherwise.\n\n"
     "  -h, --help   show this help\n";
@@ -92,7 +95,20 @@ int cmd_check(int argc, char **argv)
                 rc = report(&err);
             ntemplates++;
         } else if (ends_with(argv[i], ".yaml") || ends_with(argv[i], ".yml")) {
-            trees[ntrees++] = argv[i];
+            char *buf = NULL;
+            size_t len = 0;
+            struct la_error err = LA_ERROR_INIT;
+            if (file_read_all(argv[i], 16u << 20, &buf, &len, &err) &&
+                rules_is_rule_file(buf, len)) {
+                if (rules_validate_file(argv[i], &err))
+                    printf("ok: rules: %s\n", argv[i]);
+                else
+                    rc = report(&err);
+            } else {
+                trees[ntrees++] = argv[i]; /* the tree loader reports unreadable files */
+            }
+            la_error_finish(&err);
+            free(buf);
         } else {
             rc = cli_fail("check: %s: not a knowledge file; expected a decision-tree file "
                           "(.yaml) or a template (.tpl)",
@@ -101,6 +117,14 @@ int cmd_check(int argc, char **argv)
     }
     if (argc < 2) {
         rc = check_tree(NULL, 0);
+        struct ruleset rs;
+        struct la_error err = LA_ERROR_INIT;
+        memset(&rs, 0, sizeof rs);
+        if (rules_load_default(&rs, &err))
+            printf("ok: scan rules: %zu\n", rs.n);
+        else
+            rc = report(&err);
+        rules_finish(&rs);
         struct shipped s = {0, EXIT_OK};
         data_each("templates/", check_shipped_template, &s);
         if (s.rc != EXIT_OK)

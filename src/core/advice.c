@@ -35,6 +35,7 @@ void advice_compute(struct advice *adv, const struct engine *e)
     adv->settings = xcalloc(t->nsettings + 1, sizeof *adv->settings);
     adv->setting_rule = xcalloc(t->nsettings + 1, sizeof *adv->setting_rule);
     adv->setting_text = xcalloc(t->nsettings + 1, sizeof *adv->setting_text);
+    adv->setting_shown = xcalloc(t->nsettings + 1, sizeof *adv->setting_shown);
     env.svals = adv->settings;
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
@@ -54,6 +55,8 @@ void advice_compute(struct advice *adv, const struct engine *e)
         }
         adv->setting_rule[i] = r;
     }
+    for (size_t i = 0; i < t->nsettings; i++)
+        adv->setting_shown[i] = t->settings[i].when == NULL || cond_eval(t->settings[i].when, &env);
     adv->recs = xcalloc(t->nrecs + 1, sizeof *adv->recs);
     for (size_t i = 0; i < t->nrecs; i++)
         if (t->recs[i].when == NULL || cond_eval(t->recs[i].when, &env))
@@ -71,6 +74,7 @@ void advice_finish(struct advice *adv)
     free(adv->settings);
     free(adv->setting_rule);
     free(adv->setting_text);
+    free(adv->setting_shown);
     free(adv->recs);
     memset(adv, 0, sizeof *adv);
 }

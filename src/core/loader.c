@@ -890,7 +890,8 @@ static bool in_list(const char *const *list, const char *s)
 
 static bool parse_setting(struct loader *L, size_t si, const struct item *it)
 {
-    static const char *const keys[] = {"id", "kind", "title", "values", "unit", "rules", NULL};
+    static const char *const keys[] = {"id",   "kind",  "title", "values",
+                                       "unit", "rules", "when",  NULL};
     static const char *const rule_keys[] = {"when", "value", "why", NULL};
     const char *file = it->file;
     const struct ynode *n = it->n;
@@ -920,6 +921,20 @@ static bool parse_setting(struct loader *L, size_t si, const struct item *it)
         }
     } else if (values) {
         return fail(L, file, values, "a number setting has no 'values'");
+    }
+    const struct ynode *shown = ynode_get(n, "when");
+    if (shown) {
+        static const char *const required[] = {"pattern", "architecture", "memory_mb",
+                                               "timeout_s", NULL};
+        if (in_list(required, s->id))
+            return fail(L, file, shown, "setting '%s' is always part of the advice: it cannot "
+                                        "have a 'when'",
+                        s->id);
+        char sw[200];
+        snprintf(sw, sizeof sw, "the condition of setting '%s'", s->id);
+        struct scope shsc = {L->t->nquestions, si + 1, true, sw};
+        if (!parse_cond(L, file, shown, &shsc, &s->when))
+            return false;
     }
     const struct ynode *rules = ynode_get(n, "rules");
     if (rules == NULL)
@@ -1157,6 +1172,10 @@ static bool check_reachability(struct loader *L)
     }
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
+        if (ok && s->when && !satisfiable(t, s->when, &scratch))
+            ok = la_error_set(L->err, s->when->loc.file, s->when->loc.line, s->when->loc.col,
+                              "setting '%s' would never be shown: its condition never holds",
+                              s->id);
         for (size_t r = 0; r < s->nrules; r++) {
             const struct cond *w = s->rules[r].when;
             if (ok && w && !satisfiable(t, w, &scratch))

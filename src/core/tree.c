@@ -198,6 +198,7 @@ void tree_destroy(struct tree *t)
             free(s->rules[r].why);
         }
         free(s->rules);
+        cond_free(s->when);
     }
     free(t->settings);
     for (size_t i = 0; i < t->ncategories; i++) {

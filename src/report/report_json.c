@@ -53,7 +53,7 @@ bool report_json(const struct engine *e, const struct advice *adv,
     k = 0;
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
-        if (strcmp(s->id, "pattern") == 0)
+        if (strcmp(s->id, "pattern") == 0 || !adv->setting_shown[i])
             continue;
         sb_adds(out, k++ ? ",\n    " : "\n    ");
         sb_add_json_str(out, s->id);

@@ -126,7 +126,7 @@ bool report_markdown(const struct engine *e, const struct advice *adv,
     sb_adds(out, "\n## Settings\n\n| Setting | Value |\n|---|---|\n");
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
-        if (s == ps)
+        if (s == ps || !adv->setting_shown[i])
             continue;
         sb_adds(out, "| ");
         add_cell(out, s->title);
@@ -137,7 +137,7 @@ bool report_markdown(const struct engine *e, const struct advice *adv,
     for (size_t i = 0; ok && i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
         const char *why = s->rules[adv->setting_rule[i]].why;
-        if (s == ps || why == NULL)
+        if (s == ps || why == NULL || !adv->setting_shown[i])
             continue;
         if (!whys)
             sb_adds(out, "\nWhy these settings:\n\n");

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "lambda_advisor/advice.h"
+#include "lambda_advisor/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@ struct walk {
     struct tree *t;
     size_t paths;
     size_t by_pattern[5];
+    size_t reports;
 };
 
 static const char *const patterns[] = {"async-concurrent", "async-sequential", "spawn-blocking",
@@ -86,9 +87,22 @@ static void check_path(struct walk *w, const struct engine *e)
     } else {
         assert_string_equal(pattern, "mixed-pipeline");
     }
-    /* every required recommendation id that applies has a body */
+    /* every recommendation that applies has a body; a sample of paths (one in 61, so every
+     * branch of every body is reached many times) renders the whole report */
     for (size_t i = 0; i < adv.nrecs; i++)
         assert_true(adv.recs[i]->body[0] != '\0');
+    if (w->paths % 61 == 0) {
+        struct strbuf md = STRBUF_INIT;
+        struct la_error err = LA_ERROR_INIT;
+        if (!report_markdown(e, &adv, NULL, &md, &err))
+            fail_msg("report: %s", err.msg);
+        assert_null(strstr(sb_str(&md), "{{"));
+        sb_reset(&md);
+        if (!report_json(e, &adv, NULL, &md, &err))
+            fail_msg("json: %s", err.msg);
+        sb_finish(&md);
+        w->reports++;
+    }
     advice_finish(&adv);
 }
 
@@ -159,7 +173,7 @@ static void test_every_path(void **state)
     struct engine e;
     engine_init(&e, w.t);
     walk(&w, &e);
-    printf("walked %zu paths:", w.paths);
+    printf("walked %zu paths, rendered %zu reports:", w.paths, w.reports);
     for (size_t p = 0; p < 5; p++) {
         printf(" %s=%zu", patterns[p], w.by_pattern[p]);
         assert_true(w.by_pattern[p] > 0); /* every pattern is reachable */
