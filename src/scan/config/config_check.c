@@ -839,11 +839,9 @@ void config_check_tree_ex(const char *const *crate_dirs, size_t ncrates,
     size_t nl = 0, capl = 0;
     for (size_t i = 0; i < ncrates; i++) {
         struct manifest *m = load_manifest(&c, crate_dirs[i], false);
-        if (m == NULL || m->lambda)
+        if (m == NULL || m->lambda || !has_lambda_dep(m))
             continue;
         resolve_root(&c, m);
-        if (!has_lambda_dep(m))
-            continue;
         m->lambda = true;
         lambdas = xgrow(lambdas, &capl, nl + 1, sizeof *lambdas);
         lambdas[nl++] = m;
