@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The config rules through the real `scan` command: text, JSON and SARIF places, exit codes,
+# hard negatives, unreadable files reported as notes, rules disabled by a project config.
+. "$LA_SRC/tests/lib.sh"
+cd "$LA_SRC/tests/scan_config/fixtures" || exit 1
+CONFIG_RULES="no-release-profile tokio-full openssl-tls x86-deploy arch-mismatch default-timeout memory-too-low-for-rayon"
+before=$(find . -type f -exec md5sum {} + | sort)
+
+t_run defaults-text 1 "$LA_BIN" scan sam-defaults
+t_has defaults-timeout "$T_OUT" "sam-defaults/template.yaml:3:3: warning: timeout unset or left at Lambda's 3 s default"
+t_has defaults-x86 "$T_OUT" "function ThumbnailFunction deploys as x86_64 (the default) [x86-deploy]"
+t_has defaults-rayon "$T_OUT" "sam-defaults/template.yaml:11:7: warning: rayon with less than 3,538 MB"
+t_has defaults-tokio "$T_OUT" "sam-defaults/Cargo.toml:9:38: note: tokio built with features = [\"full\"]"
+t_has defaults-tls "$T_OUT" "sam-defaults/Cargo.toml:10:1: warning: TLS through OpenSSL"
+t_has defaults-profile "$T_OUT" "sam-defaults/Cargo.toml:1:1: note: release profile without lto"
+t_has defaults-snippet "$T_OUT" "      MemorySize: 1024"
+
+t_run defaults-json 1 "$LA_BIN" scan sam-defaults --format json
+t_has json-rayon "$T_OUT" '"rule": "memory-too-low-for-rayon", "severity": "warning", "path": "sam-defaults/template.yaml", "line": 11, "column": 7'
+t_has json-recommendation "$T_OUT" '"recommendation": "memory-vcpu"'
+
+t_run mismatch-sarif 1 "$LA_BIN" scan arch-mismatch --format sarif
+t_has sarif-mismatch "$T_OUT" '"ruleId": "arch-mismatch"'
+t_has sarif-level "$T_OUT" '"level": "error"'
+t_has sarif-region "$T_OUT" '"startLine": 5, "startColumn": 17'
+
+# hard negatives: correct projects give none of the config rules
+for d in sam-arm64-ok workspace-ok tls-ok serverless-ok x86-only cfn-intrinsics not-lambda \
+  profile-in-config go-only; do
+  t_run "clean-$d" 0 "$LA_BIN" scan "$d" --format json --fail-on error
+  for r in $CONFIG_RULES; do t_hasnt "clean-$d-$r" "$T_OUT" "\"rule\": \"$r\""; done
+done
+
+# a workspace member scanned alone: the profile note lands in the root above it
+t_run member-alone 0 "$LA_BIN" scan workspace-noprofile/crates/a --fail-on error
+t_has member-root "$T_OUT" "workspace-noprofile/Cargo.toml:1:1: note: release profile without lto"
+
+# malformed files are reported with their place, and the scan goes on
+t_run broken 0 "$LA_BIN" scan broken sam-arm64-ok --fail-on error
+t_has broken-toml "$T_ERR" "broken/Cargo.toml:3:17: a newline inside a single-line string"
+t_has broken-yaml "$T_ERR" "broken/template.yaml:5:29:"
+
+# a project config can disable a config rule
+printf 'disable: [x86-deploy, default-timeout]\n' >"$T_TMP/la.yaml"
+t_run disabled 1 "$LA_BIN" scan sam-defaults --config "$T_TMP/la.yaml"
+t_hasnt disabled-x86 "$T_OUT" "[x86-deploy]"
+t_hasnt disabled-timeout "$T_OUT" "[default-timeout]"
+t_has disabled-rest "$T_OUT" "[memory-too-low-for-rayon]"
+
+# the scan never writes to what it scans
+after=$(find . -type f -exec md5sum {} + | sort)
+t_eq untouched "$after" "$before"
+t_done
