@@ -108,7 +108,7 @@ static void add_rule(struct strbuf *sb, const struct rule *r, const char *id)
     sb_adds(&md, r->help ? r->help : r->message);
     if (r->fix) {
         sb_addf(&h, "\n\nFix:\n%s", r->fix);
-        sb_addf(&md, "\n\n**Fix**\n\n```rust\n%s\n```", r->fix);
+        sb_addf(&md, "\n\n**Fix**\n\n```\n%s\n```", r->fix);
     }
     if (r->recommendation) {
         sb_addf(&h, "\n\nSee the advice: lambda-advisor recommendation '%s'.", r->recommendation);

@@ -70,27 +70,32 @@ static void add_note(struct ctx *C, char *msg)
     pthread_mutex_unlock(&C->mu);
 }
 
-static bool has_component(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (strncmp(path, dir, n) == 0 && path[n] == '/')
-        return true;
-    for (const char *p = path; (p = strstr(p, dir)) != NULL; p++)
-        if (p > path && p[-1] == '/' && p[n] == '/')
-            return true;
-    return false;
-}
-
-static uint16_t base_flags(const char *path)
+/* Test code by place: tests/ or benches/ directly in the crate, or a tests.rs module file;
+ * build.rs runs at build time, like main. */
+static uint16_t base_flags(const char *path, const struct walk_crate *cr)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (has_component(path, "tests") || has_component(path, "benches") ||
-        strcmp(base, "tests.rs") == 0 || strcmp(base, "test.rs") == 0)
+    if (strcmp(base, "tests.rs") == 0 || strcmp(base, "test.rs") == 0)
         return SF_TEST;
-    if (strcmp(base, "build.rs") == 0)
-        return SF_MAIN;
-    return 0;
+    if (cr != NULL) {
+        char *abs = cr->dir[0] == '/' && path[0] != '/' ? realpath(path, NULL) : NULL;
+        const char *p = abs ? abs : path;
+        size_t n = strlen(cr->dir);
+        const char *rel = NULL;
+        if (strcmp(cr->dir, ".") == 0)
+            rel = p;
+        else if (strncmp(p, cr->dir, n) == 0 && p[n] == '/')
+            rel = p + n + 1;
+        uint16_t f = 0;
+        if (rel && (strncmp(rel, "tests/", 6) == 0 || strncmp(rel, "benches/", 8) == 0))
+            f = SF_TEST;
+        else if (rel && strcmp(rel, "build.rs") == 0)
+            f = SF_MAIN;
+        free(abs);
+        return f;
+    }
+    return strcmp(base, "build.rs") == 0 ? SF_MAIN : 0;
 }
 
 /* Reads a whole file into t->buf; false (with a note) when it is skipped. */
@@ -168,7 +173,7 @@ static void do_file(struct thread *t, const struct walk_file *f)
            : (memmem(t->buf, len, "lambda_runtime", 14) || memmem(t->buf, len, "lambda_http", 11));
     bool facts_wanted = cr && cr->in_tree && cr->lambda;
     struct file_facts facts = {0};
-    uint16_t base = base_flags(f->path);
+    uint16_t base = base_flags(f->path, cr);
     scan_rust(&t->w, f->path, t->buf, len, lambda, base, facts_wanted, &facts);
     pthread_mutex_lock(&C->mu);
     C->scanned++;

@@ -35,6 +35,7 @@ struct state {
     bool async_block;
     size_t async_depth;
     int32_t loop_pending; /* -1 none */
+    uint16_t base;        /* the file's own flags (build.rs is all start-up code) */
     size_t loop_depth;
 };
 
@@ -222,6 +223,7 @@ static void open_brace(struct state *S, size_t i)
     int32_t loop = o->loop, ctx = o->ctx;
     if (S->fn.active && S->fn.depth == depth) {
         flags &= (uint16_t)(SF_TEST | SF_INIT);
+        flags |= (uint16_t)(S->base & (SF_TEST | SF_MAIN));
         flags |= SF_IN_FN;
         if (S->fn.is_async)
             flags |= SF_ASYNC;
@@ -349,7 +351,7 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         s->loop = xrealloc(s->loop, s->capinfo * sizeof *s->loop);
         s->ctx = xrealloc(s->ctx, s->capinfo * sizeof *s->ctx);
     }
-    struct state S = {.src = src, .s = s, .loop_pending = -1};
+    struct state S = {.src = src, .s = s, .loop_pending = -1, .base = base};
     push_frame(&S, '\0', base, -1, -1);
     for (size_t i = 0; i < s->n; i++) {
         const struct token *t = &s->t[i];

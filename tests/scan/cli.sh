@@ -1,0 +1,167 @@
+#!/bin/sh
+# The scan command: exit codes, options, rule and config files, the walk.
+. "$LA_SRC/tests/lib.sh"
+FIX="$LA_SRC/tests/scan/fixtures"
+cd "$T_TMP" || exit 1
+
+t_run "help" 0 "$LA_BIN" scan --help
+t_has "help names --fail-on" "$T_OUT" "--fail-on LEVEL"
+t_run "unknown option" 2 "$LA_BIN" scan --frobnicate
+t_has "unknown option message" "$T_ERR" "unknown option '--frobnicate'"
+t_run "bad format" 2 "$LA_BIN" scan --format xml "$FIX"
+t_has "bad format message" "$T_ERR" "valid: text, json, sarif"
+t_run "bad fail-on" 2 "$LA_BIN" scan --fail-on loud "$FIX"
+t_run "missing path" 2 "$LA_BIN" scan "$T_TMP/nope"
+t_has "missing path message" "$T_ERR" "nope: cannot scan: No such file or directory"
+t_run "list rules" 0 "$LA_BIN" scan --list-rules
+t_has "list rules: blocking-sleep" "$T_OUT" "blocking-sleep"
+t_has "list rules: config rules too" "$T_OUT" "no-release-profile"
+
+# exit codes and --fail-on
+mkdir -p clean/src notes/src
+printf '[package]\nname = "c"\n' >clean/Cargo.toml
+printf 'pub async fn f() { tokio::time::sleep(d).await; }\n' >clean/src/lib.rs
+t_run "clean tree: exit 0" 0 "$LA_BIN" scan clean
+t_has "clean summary" "$T_ERR" "0 findings"
+printf '[package]\nname = "n"\n' >notes/Cargo.toml
+printf 'pub async fn f() {\n    let a = x().await;\n    let b = y().await;\n}\n' >notes/src/lib.rs
+t_run "only notes: exit 0 by default" 0 "$LA_BIN" scan notes
+t_has "the note is there" "$T_OUT" "[sequential-awaits]"
+t_run "--fail-on note: exit 1" 1 "$LA_BIN" scan --fail-on note notes
+t_run "warnings: exit 1" 1 "$LA_BIN" scan "$FIX/library"
+t_run "--fail-on error: exit 0" 0 "$LA_BIN" scan --fail-on error "$FIX/library"
+t_run "--fail-on never: exit 0" 0 "$LA_BIN" scan --fail-on never "$FIX"
+
+# -o writes atomically, refuses to overwrite without --force
+t_run "-o" 1 "$LA_BIN" scan "$FIX/library" --format json -o out.json
+t_eq "-o: stdout empty" "$T_OUT" ""
+t_has "-o: the file" "$(cat out.json)" '"rule": "blocking-sleep"'
+t_run "-o again" 2 "$LA_BIN" scan "$FIX/library" --format json -o out.json
+t_run "-o --force" 1 "$LA_BIN" scan "$FIX/library" --format json -o out.json --force
+t_eq "no temporary files left" "$(ls | grep -c tmp)" "0"
+
+# rule files: validated with file:line:col, PCRE2's message and where
+cat >bad-re.yaml <<'Y'
+rules:
+  - id: my-rule
+    severity: warning
+    message: m
+    pattern: 'foo(bar'
+Y
+t_run "bad pattern" 2 "$LA_BIN" scan --rules bad-re.yaml clean
+t_has "bad pattern: located" "$T_ERR" "bad-re.yaml:5:"
+t_has "bad pattern: PCRE2 says" "$T_ERR" "missing closing parenthesis"
+t_has "bad pattern: offset" "$T_ERR" "at offset 7"
+cat >bad-key.yaml <<'Y'
+rules:
+  - id: my-rule
+    severity: warning
+    message: m
+    pattern: 'x'
+    sevrity: error
+Y
+t_run "unknown key" 2 "$LA_BIN" scan --rules bad-key.yaml clean
+t_has "unknown key: located" "$T_ERR" "bad-key.yaml:6:5: unknown key 'sevrity'"
+cat >bad-sev.yaml <<'Y'
+rules:
+  - {id: my-rule, severity: loud, message: m, pattern: x}
+Y
+t_run "bad severity" 2 "$LA_BIN" scan --rules bad-sev.yaml clean
+t_has "bad severity: located" "$T_ERR" "bad-sev.yaml:2:29: invalid severity 'loud'"
+cat >dup.yaml <<'Y'
+rules:
+  - {id: blocking-sleep, severity: note, message: m, pattern: x}
+Y
+t_run "duplicate id" 2 "$LA_BIN" scan --rules dup.yaml clean
+t_has "duplicate id message" "$T_ERR" "duplicate rule id 'blocking-sleep' (first defined at decision-trees/rules.yaml:"
+printf 'rules: [\n' >broken.yaml
+t_run "broken YAML" 2 "$LA_BIN" scan --rules broken.yaml clean
+t_has "broken YAML: located" "$T_ERR" "broken.yaml:"
+
+# a user rule, scoped to async code, with a prefilter
+cat >mine.yaml <<'Y'
+rules:
+  - id: no-println
+    severity: error
+    scope: async
+    pattern: '\bprintln!'
+    prefilter: [println]
+    message: use tracing, not println!, in handlers
+Y
+mkdir -p own/src
+printf '[package]\nname = "o"\n' >own/Cargo.toml
+cat >own/src/lib.rs <<'R'
+pub async fn f() {
+    println!("x");
+}
+pub fn g() {
+    println!("y");
+}
+R
+t_run "user rule" 1 "$LA_BIN" scan --rules mine.yaml own
+t_has "user rule fires in async code" "$T_OUT" "own/src/lib.rs:2:5: error: use tracing, not println!, in handlers [no-println]"
+t_hasnt "user rule respects its scope" "$T_OUT" "lib.rs:5:"
+
+# project config: extra rule files, disable, severity
+cp mine.yaml own/extra.yaml
+cat >own/.lambda-advisor.yaml <<'Y'
+rules: [extra.yaml]
+severity: {no-println: note}
+Y
+t_run "config: rules + severity" 0 "$LA_BIN" scan own
+t_has "config: severity changed" "$T_OUT" "note: use tracing"
+printf 'rules: [extra.yaml]\ndisable: [no-println]\n' >own/.lambda-advisor.yaml
+t_run "config: disable" 0 "$LA_BIN" scan own
+t_hasnt "config: disabled rule silent" "$T_OUT" "no-println"
+printf 'disable: [no-such-rule]\n' >own/.lambda-advisor.yaml
+t_run "config: unknown rule" 2 "$LA_BIN" scan own
+t_has "config: unknown rule located" "$T_ERR" ".lambda-advisor.yaml:1:11: unknown rule id 'no-such-rule'"
+printf 'colour: red\n' >own/.lambda-advisor.yaml
+t_run "config: unknown key" 2 "$LA_BIN" scan own
+t_has "config: unknown key message" "$T_ERR" "unknown key 'colour'; valid keys: rules, disable, severity"
+printf 'disable: [blocking-sleep]\n' >cfg.yaml
+t_run "--config" 0 "$LA_BIN" scan --config cfg.yaml "$FIX/library"
+t_hasnt "--config: disabled" "$T_OUT" "blocking-sleep"
+rm own/.lambda-advisor.yaml
+
+# the walk: target/, hidden, .gitignore, binary, size limit, symlink loops, explicit files
+mkdir -p w/src w/target/debug w/.hidden w/gen w/src/deep/skipme
+printf '[package]\nname = "w"\n' >w/Cargo.toml
+BAD='pub async fn f() { std::thread::sleep(d); }'
+for f in w/src/a.rs w/target/debug/t.rs w/.hidden/h.rs w/gen/g.rs w/src/deep/skipme/s.rs w/src/keep.rs w/src/big.rs; do
+  echo "$BAD" >"$f"
+done
+printf 'gen/\n**/skipme\n*.rs\n!keep.rs\n!a.rs\n!big.rs\n!bin.rs\n' >w/.gitignore
+head -c 3000 /dev/zero >>w/src/big.rs
+printf 'fn x() {}\0\0binary' >w/src/bin.rs
+ln -s .. w/src/loop
+t_run "walk" 1 "$LA_BIN" scan w --max-filesize 2K
+t_has "walk: a.rs scanned" "$T_OUT" "w/src/a.rs:1:"
+t_has "walk: !keep.rs re-included" "$T_OUT" "w/src/keep.rs:1:"
+t_hasnt "walk: target/ skipped" "$T_OUT" "target"
+t_hasnt "walk: hidden skipped" "$T_OUT" ".hidden"
+t_hasnt "walk: gitignored dir skipped" "$T_OUT" "gen/g.rs"
+t_hasnt "walk: ** pattern" "$T_OUT" "skipme"
+t_hasnt "walk: symlink not followed" "$T_OUT" "loop"
+t_has "walk: size limit said" "$T_ERR" "w/src/big.rs: skipped:"
+t_has "walk: binary said" "$T_ERR" "w/src/bin.rs: skipped: binary file"
+t_has "walk: summary" "$T_ERR" "skipped 2 (1 over the 2048-byte size limit, 1 binary)"
+t_run "explicit file" 1 "$LA_BIN" scan w/src/a.rs
+t_has "explicit file scanned" "$T_OUT" "w/src/a.rs:1:"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "$BAD" >w/src/locked.rs
+  chmod 000 w/src/locked.rs
+  t_run "unreadable" 1 "$LA_BIN" scan w
+  t_has "unreadable said" "$T_ERR" "locked.rs: skipped: cannot read it"
+  chmod 644 w/src/locked.rs
+fi
+# it never writes to what it scans
+before=$(find "$FIX" -printf '%p %s %T@\n' | sort | md5sum)
+"$LA_BIN" scan "$FIX" --format sarif >/dev/null 2>&1
+after=$(find "$FIX" -printf '%p %s %T@\n' | sort | md5sum)
+t_eq "the scanned tree is untouched" "$after" "$before"
+# threads give the same result
+"$LA_BIN" scan "$FIX" -j 1 --format json >one.json 2>/dev/null
+"$LA_BIN" scan "$FIX" -j 4 --format json >four.json 2>/dev/null
+t_eq "-j 1 and -j 4 agree" "$(cmp one.json four.json && echo same)" "same"
+t_done
