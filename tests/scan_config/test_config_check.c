@@ -273,6 +273,20 @@ static void test_other_build_configs(void **state)
     free(got);
 }
 
+static void test_optional_dependencies(void **state)
+{
+    (void)state;
+    /* rayon turned on by default = ["fast"], fast = ["dep:rayon"] counts; an optional openssl
+     * behind a non-default feature does not; a library whose lambda_http is optional and off
+     * by default is not a Lambda crate (its tokio "full" is not reported) */
+    const char *crates[] = {"optional-deps/fn", "optional-deps/lib"};
+    const char *deploys[] = {"optional-deps/template.yaml"};
+    char *got = run(crates, 2, deploys, 1, NULL);
+    const char *want[] = {"optional-deps/template.yaml:11:7: memory-too-low-for-rayon"};
+    expect(got, want, N(want));
+    free(got);
+}
+
 static void test_broken_files_are_reported(void **state)
 {
     (void)state;
@@ -397,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_code_uri_links_functions_to_crates),
         cmocka_unit_test(test_other_languages_are_left_alone),
         cmocka_unit_test(test_other_build_configs),
+        cmocka_unit_test(test_optional_dependencies),
         cmocka_unit_test(test_broken_files_are_reported),
         cmocka_unit_test(test_deploy_model),
     };

@@ -202,8 +202,47 @@ static bool dep_in_table(const struct toml_value *deps, const char *name,
     return false;
 }
 
+/* Does the feature string s turn on the optional dependency key? ("key", "dep:key",
+ * "key/feature"; "key?/feature" does not). */
+static bool feature_names_dep(const char *s, const char *key)
+{
+    size_t kl = strlen(key);
+    if (strncmp(s, "dep:", 4) == 0)
+        return strcmp(s + 4, key) == 0;
+    return strncmp(s, key, kl) == 0 && (s[kl] == '\0' || s[kl] == '/');
+}
+
+/* Is the optional dependency key enabled by the crate's default features (followed through
+ * the [features] table)? */
+static bool optional_enabled(const struct toml_value *root, const char *key)
+{
+    const struct toml_value *features = toml_get(root, "features");
+    const char *queue[256];
+    size_t n = 0;
+    queue[n++] = "default";
+    for (size_t i = 0; i < n; i++) {
+        const struct toml_value *list = toml_get(features, queue[i]);
+        if (list == NULL || list->type != TOML_ARRAY)
+            continue;
+        for (size_t k = 0; k < list->nitems; k++) {
+            const char *f = toml_str(list->items[k]);
+            if (f == NULL)
+                continue;
+            if (feature_names_dep(f, key))
+                return true;
+            bool seen = strchr(f, '/') != NULL || strncmp(f, "dep:", 4) == 0;
+            for (size_t q = 0; q < n && !seen; q++)
+                seen = strcmp(queue[q], f) == 0;
+            if (!seen && n < sizeof queue / sizeof queue[0])
+                queue[n++] = f;
+        }
+    }
+    return false;
+}
+
 /* Finds a normal (not dev, not build) dependency by crate name, in [dependencies] or any
- * [target.X.dependencies], following workspace = true to the root. */
+ * [target.X.dependencies], following workspace = true to the root. An optional dependency
+ * counts only when the default features turn it on. */
 static bool find_dep(const struct manifest *m, const char *name, struct dep *out)
 {
     const struct toml_value *root = m->file->doc.root;
@@ -214,6 +253,9 @@ static bool find_dep(const struct manifest *m, const char *name, struct dep *out
         for (size_t i = 0; i < targets->nkvs && !found; i++)
             found = dep_in_table(toml_get(targets->kvs[i].value, "dependencies"), name, &out->kv);
     if (!found)
+        return false;
+    const struct toml_value *opt = toml_get(out->kv->value, "optional");
+    if (opt != NULL && opt->type == TOML_BOOL && opt->b && !optional_enabled(root, out->kv->key))
         return false;
     const struct toml_value *wsflag = toml_get(out->kv->value, "workspace");
     if (wsflag != NULL && wsflag->type == TOML_BOOL && wsflag->b && m->root != NULL) {
