@@ -431,8 +431,10 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
         walk.notes[i] = NULL;
         C.unreadable++;
     }
-    qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
-    qsort(C.notes, C.nnotes, sizeof *C.notes, cmp_str);
+    if (C.out.n)
+        qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
+    if (C.nnotes)
+        qsort(C.notes, C.nnotes, sizeof *C.notes, cmp_str);
     out->v = C.out.v;
     out->n = C.out.n;
     out->files_scanned = C.scanned;
