@@ -18,7 +18,7 @@ typedef void (*config_error_fn)(void *ud, const struct la_error *err);
 /* crate_dirs: every directory under the scanned paths that holds a Cargo.toml;
  * deploy_files: every template.yaml/template.yml/serverless.yml/serverless.yaml found.
  * Paths in findings start with the given ones (a workspace root found above a crate is spelled
- * by dropping components from the crate's path: "ws/crates/fn" -> "ws", "." -> "./.."). Each
+ * by dropping components from the crate's path: "ws/crates/fn" -> "ws", "." -> ".."). Each
  * finding is emitted once; the order is deterministic (crates in the given order, then deploy
  * files). The detail may be NULL. Reads, never writes. */
 void config_check_tree(const char *const *crate_dirs, size_t ncrates,

@@ -35,6 +35,9 @@ done
 t_run member-alone 0 "$LA_BIN" scan workspace-noprofile/crates/a --fail-on error
 t_has member-root "$T_OUT" "workspace-noprofile/Cargo.toml:1:1: note: release profile without lto"
 
+t_run member-dot 0 sh -c 'cd workspace-noprofile/crates/a && "$0" scan . --fail-on error' "$LA_BIN"
+t_has member-dot-root "$T_OUT" "../../Cargo.toml:1:1: note: release profile without lto"
+
 # malformed files are reported with their place, and the scan goes on
 t_run broken 0 "$LA_BIN" scan broken sam-arm64-ok --fail-on error
 t_has broken-toml "$T_ERR" "broken/Cargo.toml:3:17: a newline inside a single-line string"

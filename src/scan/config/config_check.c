@@ -59,7 +59,8 @@ static char *real_or_copy(const char *p)
     return r ? r : xstrdup(p);
 }
 
-/* The parent directory, spelled from dir: "a/b" -> "a", "a" -> ".", "." -> "./..". */
+/* The parent directory, spelled from dir: "a/b" -> "a", "a" -> ".", "." -> "..",
+ * ".." -> "../..", "/a" -> "/". */
 static char *parent_of(const char *dir)
 {
     char *d = xstrdup(dir);
@@ -69,7 +70,9 @@ static char *parent_of(const char *dir)
     char *slash = strrchr(d, '/');
     const char *last = slash ? slash + 1 : d;
     char *out;
-    if (*last == '\0' || strcmp(last, ".") == 0 || strcmp(last, "..") == 0)
+    if (strcmp(d, ".") == 0 || *d == '\0')
+        out = xstrdup("..");
+    else if (*last == '\0' || strcmp(last, ".") == 0 || strcmp(last, "..") == 0)
         out = path_join(d, "..");
     else if (slash == NULL)
         out = xstrdup(".");
