@@ -20,7 +20,9 @@ typedef void (*config_error_fn)(void *ud, const struct la_error *err);
  * Paths in findings start with the given ones (a workspace root found above a crate is spelled
  * by dropping components from the crate's path: "ws/crates/fn" -> "ws", "." -> ".."). Each
  * finding is emitted once; the order is deterministic (crates in the given order, then deploy
- * files). The detail may be NULL. Reads, never writes. */
+ * files). The detail may be NULL. Findings silenced by `# lambda-advisor: allow(rule-id)` on
+ * their line or the line above, or `# lambda-advisor: allow-file(rule-id)` anywhere in the
+ * file, are not emitted. Reads, never writes. */
 void config_check_tree(const char *const *crate_dirs, size_t ncrates,
                        const char *const *deploy_files, size_t ndeploy, config_emit_fn emit,
                        void *ud);

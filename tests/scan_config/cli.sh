@@ -50,6 +50,13 @@ t_hasnt disabled-x86 "$T_OUT" "[x86-deploy]"
 t_hasnt disabled-timeout "$T_OUT" "[default-timeout]"
 t_has disabled-rest "$T_OUT" "[memory-too-low-for-rayon]"
 
+# suppression comments in TOML and YAML
+t_run suppressed 1 "$LA_BIN" scan suppressed
+t_hasnt suppressed-x86 "$T_OUT" "[x86-deploy]"
+t_hasnt suppressed-profile "$T_OUT" "[no-release-profile]"
+t_has suppressed-malformed "$T_OUT" "suppressed/template.yaml:19:7: warning: timeout unset"
+t_has suppressed-mention "$T_OUT" "suppressed/Cargo.toml:11:38: note: tokio built"
+
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)
 t_eq untouched "$after" "$before"

@@ -287,6 +287,24 @@ static void test_optional_dependencies(void **state)
     free(got);
 }
 
+static void test_suppression_comments(void **state)
+{
+    (void)state;
+    /* `# lambda-advisor: allow(id)` on the line or the line above, allow-file(id) anywhere;
+     * a comment that merely mentions the tool, a malformed one, or the text inside a string
+     * suppresses nothing */
+    const char *crates[] = {"suppressed"};
+    const char *deploys[] = {"suppressed/template.yaml"};
+    char *got = run(crates, 1, deploys, 1, NULL);
+    const char *want[] = {
+        "suppressed/Cargo.toml:11:38: tokio-full",
+        "suppressed/Cargo.toml:12:1: openssl-tls",
+        "suppressed/template.yaml:19:7: default-timeout",
+    };
+    expect(got, want, N(want));
+    free(got);
+}
+
 static void test_broken_files_are_reported(void **state)
 {
     (void)state;
@@ -412,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_other_languages_are_left_alone),
         cmocka_unit_test(test_other_build_configs),
         cmocka_unit_test(test_optional_dependencies),
+        cmocka_unit_test(test_suppression_comments),
         cmocka_unit_test(test_broken_files_are_reported),
         cmocka_unit_test(test_deploy_model),
     };

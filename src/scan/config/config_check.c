@@ -31,6 +31,12 @@ struct manifest {
     bool root_done;
 };
 
+struct srcfile {
+    char *path;
+    char *buf; /* NULL when unreadable */
+    size_t len;
+};
+
 struct ctx {
     struct tfile **files;
     size_t nfiles, capfiles;
@@ -38,6 +44,8 @@ struct ctx {
     size_t nmans, capmans;
     char **emitted;
     size_t nemitted, capemitted;
+    struct srcfile *srcs; /* config files read for their suppression comments */
+    size_t nsrcs, capsrcs;
     config_emit_fn emit;
     config_error_fn on_error;
     void *ud;
@@ -150,6 +158,101 @@ static void ctx_finish(struct ctx *c)
     for (size_t i = 0; i < c->nemitted; i++)
         free(c->emitted[i]);
     free(c->emitted);
+    for (size_t i = 0; i < c->nsrcs; i++) {
+        free(c->srcs[i].path);
+        free(c->srcs[i].buf);
+    }
+    free(c->srcs);
+}
+
+/* ---- suppression comments in config files ---- */
+
+static const struct srcfile *source_of(struct ctx *c, const char *path)
+{
+    for (size_t i = 0; i < c->nsrcs; i++)
+        if (strcmp(c->srcs[i].path, path) == 0)
+            return &c->srcs[i];
+    c->srcs = xgrow(c->srcs, &c->capsrcs, c->nsrcs + 1, sizeof *c->srcs);
+    struct srcfile *f = &c->srcs[c->nsrcs++];
+    memset(f, 0, sizeof *f);
+    f->path = xstrdup(path);
+    if (!file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
+        f->buf = NULL;
+    return f;
+}
+
+/* Does the comment on [p, e) say `lambda-advisor: allow(...rule...)` (or allow-file when
+ * file_wide)? The comment must be exactly that form: mentioning the tool is not enough. */
+static bool comment_allows(const char *p, const char *e, const char *rule, bool file_wide)
+{
+    while (p < e && (*p == '#' || *p == ' ' || *p == '\t'))
+        p++;
+    static const char tool[] = "lambda-advisor:";
+    if ((size_t)(e - p) < sizeof tool - 1 || memcmp(p, tool, sizeof tool - 1) != 0)
+        return false;
+    p += sizeof tool - 1;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *verb = file_wide ? "allow-file(" : "allow(";
+    size_t vl = strlen(verb);
+    if ((size_t)(e - p) < vl || memcmp(p, verb, vl) != 0)
+        return false;
+    p += vl;
+    const char *close = memchr(p, ')', (size_t)(e - p));
+    if (close == NULL)
+        return false;
+    size_t rl = strlen(rule);
+    while (p < close) {
+        while (p < close && (*p == ' ' || *p == ','))
+            p++;
+        const char *id = p;
+        while (p < close && *p != ',' && *p != ' ')
+            p++;
+        if ((size_t)(p - id) == rl && memcmp(id, rule, rl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The comment of one line (from an unquoted '#' to the end), or NULL. */
+static const char *line_comment(const char *l, const char *e)
+{
+    char quote = 0;
+    for (const char *p = l; p < e; p++) {
+        if (quote) {
+            if (*p == '\\' && quote == '"')
+                p++;
+            else if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == '#') {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* `# lambda-advisor: allow(rule)` on the finding's line or the line above, or
+ * `# lambda-advisor: allow-file(rule)` anywhere in the file. */
+static bool suppressed(struct ctx *c, const char *rule, const char *path, int line)
+{
+    const struct srcfile *f = source_of(c, path);
+    if (f->buf == NULL)
+        return false;
+    int n = 1;
+    for (const char *l = f->buf, *end = f->buf + f->len; l < end; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (e == NULL)
+            e = end;
+        const char *hash = line_comment(l, e);
+        if (hash != NULL &&
+            (comment_allows(hash, e, rule, true) ||
+             ((n == line || n == line - 1) && comment_allows(hash, e, rule, false))))
+            return true;
+        l = e + 1;
+    }
+    return false;
 }
 
 static void emit(struct ctx *c, const char *rule, const char *path, int line, int col,
@@ -164,7 +267,8 @@ static void emit(struct ctx *c, const char *rule, const char *path, int line, in
     }
     c->emitted = xgrow(c->emitted, &c->capemitted, c->nemitted + 1, sizeof *c->emitted);
     c->emitted[c->nemitted++] = key;
-    c->emit(c->ud, rule, path, line, col, detail);
+    if (!suppressed(c, rule, path, line))
+        c->emit(c->ud, rule, path, line, col, detail);
 }
 
 /* ---- dependencies ---- */
