@@ -26,7 +26,7 @@ enum rule_check {
 enum rule_scope {
     RS_CODE,            /* anywhere in non-test code */
     RS_ASYNC,           /* async code, not in main, start-up code or spawn_blocking closures */
-    RS_NOT_MAIN,        /* inside a fn or async block, outside main and start-up code */
+    RS_NOT_MAIN,        /* in a fn or async block, outside main, start-up code and factories */
     RS_HANDLER,         /* as not-main, and not in a fn that builds a client/config/pool/Self */
     RS_ASYNC_OR_LAMBDA, /* async code, or any code of a Lambda crate */
 };

@@ -239,8 +239,7 @@ static bool in_scope(const struct rule *r, uint16_t f, bool lambda)
         return true;
     case RS_ASYNC:
         return async_scope(f);
-    case RS_NOT_MAIN:
-        return not_main;
+    case RS_NOT_MAIN: /* a fn that builds a client or Self runs at start-up as often as not */
     case RS_HANDLER:
         return not_main && !(f & SF_FACTORY);
     case RS_ASYNC_OR_LAMBDA:
