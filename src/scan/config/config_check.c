@@ -224,8 +224,8 @@ static const char *line_comment(const char *l, const char *e)
                 p++;
             else if (*p == quote)
                 quote = 0;
-        } else if (*p == '"' || *p == '\'') {
-            quote = *p;
+        } else if ((*p == '"' || *p == '\'') && (p == l || strchr(" \t:=[{,", p[-1]) != NULL)) {
+            quote = *p; /* a quote that opens a value, not the one in "it's" */
         } else if (*p == '#') {
             return p;
         }
