@@ -254,6 +254,7 @@ static void layout(struct view *v)
         make(v, VP_SMALL, H > 0 ? H : 1, W > 0 ? W : 1, 0, 0);
         make(v, VP_STATUS, 1, 1, 0, 0); /* keys are read from it */
         hide_panel(v->panel[VP_STATUS]);
+        untouchwin(v->win[VP_STATUS]); /* reading keys must not paint it over the message */
         top_panel(v->panel[VP_SMALL]);
     } else {
         int main_h = H - 3;
@@ -499,8 +500,13 @@ static void draw_scan(struct session *s, struct dlines *d)
     for (size_t i = 0; i < r->n; i++) {
         const struct finding *f = &r->v[i];
         dl_blank(d);
-        char *loc = xasprintf("%s:%d:%d %s [%s]", f->path, f->line, f->col,
-                              severity_name(f->severity), f->rule);
+        /* Paths relative to what was scanned, as people type them. */
+        const char *path = f->path;
+        size_t root = strlen(s->scan_path);
+        if (strncmp(path, s->scan_path, root) == 0 && path[root] == '/')
+            path += root + 1;
+        char *loc = xasprintf("%s:%d:%d %s [%s]", path, f->line, f->col, severity_name(f->severity),
+                              f->rule);
         dl_wrap(d, loc,
                 f->severity == SEV_ERROR     ? R_SEV_ERROR
                 : f->severity == SEV_WARNING ? R_SEV_WARNING

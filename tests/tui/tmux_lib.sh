@@ -3,17 +3,23 @@
 # the tests also pass under the sanitizers, only slower.
 command -v tmux >/dev/null || { echo "tmux is needed for the guided-session tests" >&2; exit 77; }
 
-TT_SOCK="la-tui-$$-${RANDOM}"
+TT_N=0
+TT_SOCK="la-tui-$$-0"
 TT_WORK="$T_TMP/work"
 TT_TIMEOUT=${TT_TIMEOUT:-20}
 mkdir -p "$TT_WORK"
 trap 'tmux -L "$TT_SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
+
+# Each session gets its own server (socket): a new server on the socket of one still shutting
+# down would die with it.
 
 # tt_start COLS ROWS [VAR=VALUE...]: starts the session in $TT_WORK. When it exits, the pane
 # shows "EXIT=<code>" (proof that the shell got the terminal back) and stays open.
 tt_start() {
   local cols=$1 rows=$2
   shift 2
+  TT_N=$((TT_N + 1))
+  TT_SOCK="la-tui-$$-$TT_N"
   local envs=" LC_ALL=C.UTF-8"
   for kv in "$@"; do envs="$envs $(printf '%q' "$kv")"; done
   tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
