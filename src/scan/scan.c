@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +15,6 @@
 #include <unistd.h>
 
 #define BINARY_PROBE 8192
-#include <time.h>
-#define TSTAMP(what)                                                                               \
-    do {                                                                                           \
-        if (getenv("LA_SCAN_TIMING")) {                                                            \
-            struct timespec ts_;                                                                   \
-            clock_gettime(CLOCK_MONOTONIC, &ts_);                                                  \
-            fprintf(stderr, "timing: %s %.3f\n", what, ts_.tv_sec + ts_.tv_nsec / 1e9);            \
-        }                                                                                          \
-    } while (0)
 
 /* Names that show a log or tracing subscriber being set up. */
 static const char tracing_pattern[] =
@@ -39,14 +29,26 @@ struct crate_state {
     bool main_is_src_main;
 };
 
+/* A Rust file to scan, copied out of the walk (whose arrays move while it goes on). */
+struct job {
+    const char *path; /* owned by the walk result, never moved */
+    const char *crate_dir;
+    int crate;
+    bool lambda, in_tree;
+};
+
 struct ctx {
     const struct ruleset *rs;
-    const struct walk_result *walk;
+    const struct walk_result *walk; /* complete only once walk_done */
     struct crate_state *crates;
+    size_t capcrates;
     pcre2_code *tracing_re;
     size_t max_size;
-    atomic_size_t next;
     pthread_mutex_t mu;
+    pthread_cond_t more;
+    struct job *jobs; /* under mu: found by the walk, taken by the workers */
+    size_t njobs, capjobs, next;
+    bool walk_done;
     /* merged under mu */
     struct fvec out;
     char **notes;
@@ -72,20 +74,20 @@ static void add_note(struct ctx *C, char *msg)
 
 /* Test code by place: tests/ or benches/ directly in the crate, or a tests.rs module file;
  * build.rs runs at build time, like main. */
-static uint16_t base_flags(const char *path, const struct walk_crate *cr)
+static uint16_t base_flags(const char *path, const char *crate_dir)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (strcmp(base, "tests.rs") == 0 || strcmp(base, "test.rs") == 0)
         return SF_TEST;
-    if (cr != NULL) {
-        char *abs = cr->dir[0] == '/' && path[0] != '/' ? realpath(path, NULL) : NULL;
+    if (crate_dir != NULL) {
+        char *abs = crate_dir[0] == '/' && path[0] != '/' ? realpath(path, NULL) : NULL;
         const char *p = abs ? abs : path;
-        size_t n = strlen(cr->dir);
+        size_t n = strlen(crate_dir);
         const char *rel = NULL;
-        if (strcmp(cr->dir, ".") == 0)
+        if (strcmp(crate_dir, ".") == 0)
             rel = p;
-        else if (strncmp(p, cr->dir, n) == 0 && p[n] == '/')
+        else if (strncmp(p, crate_dir, n) == 0 && p[n] == '/')
             rel = p + n + 1;
         uint16_t f = 0;
         if (rel && (strncmp(rel, "tests/", 6) == 0 || strncmp(rel, "benches/", 8) == 0))
@@ -159,25 +161,27 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
     return true;
 }
 
-static void do_file(struct thread *t, const struct walk_file *f)
+static void do_file(struct thread *t, const struct job *f)
 {
     struct ctx *C = t->C;
-    if (f->kind != WK_RUST)
-        return; /* Cargo.toml and deploy configs: the config checks read them */
     size_t len;
     if (!read_file(t, f->path, &len))
         return;
-    const struct walk_crate *cr = f->crate >= 0 ? &C->walk->crates[f->crate] : NULL;
-    bool lambda =
-        cr ? cr->lambda
-           : (memmem(t->buf, len, "lambda_runtime", 14) || memmem(t->buf, len, "lambda_http", 11));
-    bool facts_wanted = cr && cr->in_tree && cr->lambda;
+    bool lambda = f->crate >= 0 ? f->lambda
+                                : (memmem(t->buf, len, "lambda_runtime", 14) ||
+                                   memmem(t->buf, len, "lambda_http", 11));
+    bool facts_wanted = f->crate >= 0 && f->in_tree && f->lambda;
     struct file_facts facts = {0};
-    uint16_t base = base_flags(f->path, cr);
+    uint16_t base = base_flags(f->path, f->crate_dir);
     scan_rust(&t->w, f->path, t->buf, len, lambda, base, facts_wanted, &facts);
     pthread_mutex_lock(&C->mu);
     C->scanned++;
     if (facts_wanted) {
+        if ((size_t)f->crate >= C->capcrates) {
+            size_t old = C->capcrates;
+            C->crates = xgrow(C->crates, &C->capcrates, (size_t)f->crate + 1, sizeof *C->crates);
+            memset(C->crates + old, 0, (C->capcrates - old) * sizeof *C->crates);
+        }
         struct crate_state *cs = &C->crates[f->crate];
         cs->any_test |= facts.has_test;
         cs->any_tracing |= facts.has_tracing;
@@ -202,12 +206,34 @@ static void *thread_main(void *arg)
     struct thread *t = arg;
     struct ctx *C = t->C;
     for (;;) {
-        size_t i = atomic_fetch_add(&C->next, 1);
-        if (i >= C->walk->nfiles)
+        pthread_mutex_lock(&C->mu);
+        while (C->next >= C->njobs && !C->walk_done)
+            pthread_cond_wait(&C->more, &C->mu);
+        if (C->next >= C->njobs) {
+            pthread_mutex_unlock(&C->mu);
             break;
-        do_file(t, &C->walk->files[i]);
+        }
+        struct job job = C->jobs[C->next++];
+        pthread_mutex_unlock(&C->mu);
+        do_file(t, &job);
     }
     return NULL;
+}
+
+/* Called by the walk for each file found: Rust sources become jobs for the workers. */
+static void on_file(void *ud, const struct walk_result *w, size_t i)
+{
+    struct ctx *C = ud;
+    const struct walk_file *f = &w->files[i];
+    if (f->kind != WK_RUST)
+        return; /* Cargo.toml and deploy configs: the config checks read them */
+    const struct walk_crate *cr = f->crate >= 0 ? &w->crates[f->crate] : NULL;
+    struct job j = {f->path, cr ? cr->dir : NULL, f->crate, cr && cr->lambda, cr && cr->in_tree};
+    pthread_mutex_lock(&C->mu);
+    C->jobs = xgrow(C->jobs, &C->capjobs, C->njobs + 1, sizeof *C->jobs);
+    C->jobs[C->njobs++] = j;
+    pthread_cond_signal(&C->more);
+    pthread_mutex_unlock(&C->mu);
 }
 
 /* ---- crate-level and config findings ---- */
@@ -258,7 +284,8 @@ static void crate_findings(struct ctx *C)
     }
     for (size_t i = 0; i < w->ncrates; i++) {
         const struct walk_crate *cr = &w->crates[i];
-        struct crate_state *cs = &C->crates[i];
+        static struct crate_state none;
+        struct crate_state *cs = i < C->capcrates ? &C->crates[i] : &none;
         if (!cr->in_tree || !cr->lambda)
             continue;
         const char *path = cs->main_path ? cs->main_path : cr->manifest;
@@ -369,33 +396,29 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
               struct scan_result *out, struct la_error *err)
 {
     memset(out, 0, sizeof *out);
-    TSTAMP("start");
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0)
+            return la_error_set(err, paths[i], 0, 0, "cannot scan: %s", strerror(errno));
+    }
     struct ruleset *rs = scan_load_rules(paths, npaths, opts, err);
     if (rs == NULL)
         return false;
     struct walk_result walk;
-    TSTAMP("rules");
-    if (!walk_run(paths, npaths, &walk, err)) {
-        rules_finish(rs);
-        free(rs);
-        return false;
-    }
     struct ctx C = {.rs = rs, .walk = &walk};
     C.max_size = opts->max_filesize ? opts->max_filesize : SCAN_MAX_FILESIZE;
-    C.crates = xcalloc(walk.ncrates + 1, sizeof *C.crates);
     int code;
     PCRE2_SIZE off;
     C.tracing_re =
         pcre2_compile((PCRE2_SPTR)tracing_pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
     pcre2_jit_compile(C.tracing_re, PCRE2_JIT_COMPLETE);
     pthread_mutex_init(&C.mu, NULL);
-    atomic_init(&C.next, 0);
+    pthread_cond_init(&C.more, NULL);
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     size_t nthreads = opts->threads > 0 ? (size_t)opts->threads : ncpu > 0 ? (size_t)ncpu : 1;
     if (nthreads > 64)
         nthreads = 64;
-    if (nthreads > walk.nfiles)
-        nthreads = walk.nfiles ? walk.nfiles : 1;
+    /* workers 1.. start now and scan while this thread walks; it joins them afterwards */
     struct thread *th = xcalloc(nthreads, sizeof *th);
     for (size_t i = 0; i < nthreads; i++) {
         th[i].C = &C;
@@ -407,52 +430,69 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
             started = i + 1;
         else
             break;
-    TSTAMP("walk");
+    bool ok = walk_run_cb(paths, npaths, &walk, on_file, &C, err);
+    pthread_mutex_lock(&C.mu);
+    C.walk_done = true;
+    if (!ok)
+        C.next = C.njobs; /* nothing more to do */
+    pthread_cond_broadcast(&C.more);
+    pthread_mutex_unlock(&C.mu);
     thread_main(&th[0]);
     for (size_t i = 1; i < started; i++)
         pthread_join(th[i].id, NULL);
-    TSTAMP("files");
     for (size_t i = 0; i < nthreads; i++) {
         struct fvec *fv = &th[i].w.out;
-        for (size_t k = 0; k < fv->n; k++) {
+        for (size_t k = 0; ok && k < fv->n; k++) {
             C.out.v = xgrow(C.out.v, &C.out.cap, C.out.n + 1, sizeof *C.out.v);
             C.out.v[C.out.n++] = fv->v[k];
         }
-        fv->n = 0;
+        if (ok)
+            fv->n = 0;
         worker_finish(&th[i].w);
         free(th[i].buf);
     }
     free(th);
-    crate_findings(&C);
-    config_findings(&C);
-    for (size_t i = 0; i < walk.nnotes; i++) {
-        C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
-        C.notes[C.nnotes++] = walk.notes[i];
-        walk.notes[i] = NULL;
-        C.unreadable++;
+    if (ok) {
+        crate_findings(&C);
+        config_findings(&C);
+        for (size_t i = 0; i < walk.nnotes; i++) {
+            C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
+            C.notes[C.nnotes++] = walk.notes[i];
+            walk.notes[i] = NULL;
+            C.unreadable++;
+        }
+        if (C.out.n)
+            qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
+        if (C.nnotes)
+            qsort(C.notes, C.nnotes, sizeof *C.notes, cmp_str);
+        out->v = C.out.v;
+        out->n = C.out.n;
+        out->files_scanned = C.scanned;
+        out->skipped_large = C.large;
+        out->skipped_binary = C.binary;
+        out->skipped_unreadable = C.unreadable;
+        out->files_skipped = C.large + C.binary + C.unreadable;
+        out->notes = C.notes;
+        out->nnotes = C.nnotes;
+        out->max_filesize = C.max_size;
+        out->rules = rs;
+    } else {
+        fvec_finish(&C.out);
+        for (size_t i = 0; i < C.nnotes; i++)
+            free(C.notes[i]);
+        free(C.notes);
+        rules_finish(rs);
+        free(rs);
     }
-    if (C.out.n)
-        qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
-    if (C.nnotes)
-        qsort(C.notes, C.nnotes, sizeof *C.notes, cmp_str);
-    out->v = C.out.v;
-    out->n = C.out.n;
-    out->files_scanned = C.scanned;
-    out->skipped_large = C.large;
-    out->skipped_binary = C.binary;
-    out->skipped_unreadable = C.unreadable;
-    out->files_skipped = C.large + C.binary + C.unreadable;
-    out->notes = C.notes;
-    out->nnotes = C.nnotes;
-    out->max_filesize = C.max_size;
-    out->rules = rs;
-    for (size_t i = 0; i < walk.ncrates; i++)
+    for (size_t i = 0; i < C.capcrates; i++)
         free(C.crates[i].main_path);
     free(C.crates);
+    free(C.jobs);
     pcre2_code_free(C.tracing_re);
+    pthread_cond_destroy(&C.more);
     pthread_mutex_destroy(&C.mu);
     walk_finish(&walk);
-    return true;
+    return ok;
 }
 
 void scan_result_finish(struct scan_result *r)

@@ -28,6 +28,8 @@ struct walker {
     struct walk_result *out;
     struct ignore_set *ign;
     size_t nign, capign;
+    walk_file_fn on_file;
+    void *ud;
 };
 
 static bool match_class(const char **pp, char c)
@@ -185,10 +187,13 @@ static bool has_suffix(const char *s, const char *suf)
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-static void add_file(struct walk_result *w, char *path, enum walk_kind k, int crate)
+static void add_file(struct walker *W, char *path, enum walk_kind k, int crate)
 {
+    struct walk_result *w = W->out;
     w->files = xgrow(w->files, &w->capfiles, w->nfiles + 1, sizeof *w->files);
     w->files[w->nfiles++] = (struct walk_file){path, k, crate};
+    if (W->on_file)
+        W->on_file(W->ud, w, w->nfiles - 1);
 }
 
 static bool kind_of(const char *name, enum walk_kind *k)
@@ -323,7 +328,7 @@ static void walk_dir(struct walker *W, const char *dir, const char *rel, int cra
                 walk_dir(W, path, r, crate, depth + 1);
             free(path);
         } else if (is_reg && kind_of(name, &k) && !ignored(W, r, name, false)) {
-            add_file(w, path, k, crate);
+            add_file(W, path, k, crate);
         } else {
             free(path);
         }
@@ -368,8 +373,14 @@ static int crate_above(struct walk_result *w, const char *root)
 bool walk_run(const char *const *roots, size_t nroots, struct walk_result *out,
               struct la_error *err)
 {
+    return walk_run_cb(roots, nroots, out, NULL, NULL, err);
+}
+
+bool walk_run_cb(const char *const *roots, size_t nroots, struct walk_result *out,
+                 walk_file_fn on_file, void *ud, struct la_error *err)
+{
     memset(out, 0, sizeof *out);
-    struct walker W = {out, NULL, 0, 0};
+    struct walker W = {out, NULL, 0, 0, on_file, ud};
     for (size_t i = 0; i < nroots; i++) {
         const char *root = roots[i];
         struct stat st;
@@ -393,7 +404,7 @@ bool walk_run(const char *const *roots, size_t nroots, struct walk_result *out,
             char *dir = base == root ? xstrdup(".") : xstrndup(root, (size_t)(base - root - 1));
             int crate = crate_above(out, dir[0] ? dir : "/");
             free(dir);
-            add_file(out, xstrdup(root), k, crate);
+            add_file(&W, xstrdup(root), k, crate);
         }
     }
     free(W.ign);
