@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef FIXTURES
@@ -319,6 +320,30 @@ static void test_broken_files_are_reported(void **state)
     assert_non_null(strstr(errors, "missing/template.yaml"));
     free(errors);
     free(got);
+
+    /* a FIFO named Cargo.toml or template.yaml is refused, not waited on */
+    char dir[] = "/tmp/la-config-fifo-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *cdir = xasprintf("%s/crate", dir), *man = xasprintf("%s/Cargo.toml", cdir),
+         *tpl = xasprintf("%s/template.yaml", dir);
+    assert_int_equal(mkdir(cdir, 0755), 0);
+    assert_int_equal(mkfifo(man, 0644), 0);
+    assert_int_equal(mkfifo(tpl, 0644), 0);
+    const char *fc[] = {cdir};
+    const char *fd[] = {tpl};
+    got = run(fc, 1, fd, 1, &errors);
+    expect(got, NULL, 0);
+    assert_non_null(strstr(errors, "crate/Cargo.toml:0:0: cannot read: not a regular file"));
+    assert_non_null(strstr(errors, "template.yaml:0:0: cannot read: not a regular file"));
+    free(errors);
+    free(got);
+    unlink(man);
+    unlink(tpl);
+    rmdir(cdir);
+    rmdir(dir);
+    free(cdir);
+    free(man);
+    free(tpl);
 }
 
 static void test_deploy_model(void **state)

@@ -127,6 +127,13 @@ static struct tfile *load_toml(struct ctx *c, const char *path, bool quiet_missi
     char *buf;
     size_t len;
     struct la_error err = LA_ERROR_INIT;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a FIFO would block */
+        la_error_set(&err, path, 0, 0, "cannot read: not a regular file");
+        report(c, &err);
+        la_error_finish(&err);
+        return NULL;
+    }
     if (!file_read_all(path, MANIFEST_MAX_BYTES, &buf, &len, &err)) {
         report(c, &err);
         la_error_finish(&err);
@@ -176,7 +183,7 @@ static const struct srcfile *source_of(struct ctx *c, const char *path)
     struct srcfile *f = &c->srcs[c->nsrcs++];
     memset(f, 0, sizeof *f);
     f->path = xstrdup(path);
-    if (!file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
+    if (!is_file(path) || !file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
         f->buf = NULL;
     return f;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DEPLOY_MAX_BYTES (4u << 20)
 
@@ -265,6 +266,9 @@ bool deploy_read(struct deploy_file *out, const char *path, struct la_error *err
     char *buf;
     size_t len;
     memset(out, 0, sizeof *out);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) /* a FIFO would block */
+        return la_error_set(err, path, 0, 0, "cannot read: not a regular file");
     if (!file_read_all(path, DEPLOY_MAX_BYTES, &buf, &len, err))
         return false;
     bool ok = deploy_parse(out, path, buf, len, err);
