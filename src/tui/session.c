@@ -853,15 +853,14 @@ const char *session_keys_hint(const struct session *s)
     switch (s->screen) {
     case TS_QUESTION:
         if (q->kind == Q_NUMBER)
-            return "0-9 type  Enter accept  Backspace erase/back  ← back  Tab code  ? help  "
-                   "e export  q quit";
+            return "0-9 type  Enter accept  Backspace erase  ← back  ? help  e export  q quit";
         if (q->kind == Q_MULTI)
             return "↑↓ move  Space tick  Enter done  ← back  Tab code  ? help  e export  q quit";
         return "↑↓ move  Enter choose  ← back  Tab code  ? help  e export  q quit";
     case TS_REVIEW:
-        return "↑↓ move  Enter change/see advice  ← back  e export  n new  s scan  ? help  q quit";
+        return "↑↓ move  Enter change/advice  ← back  e export  n new  s scan  ? help  q quit";
     case TS_FINAL:
-        return "↑↓ PgUp PgDn scroll  ← review  Tab code  e export  n new  s scan  ? help  q quit";
+        return "↑↓ PgUp PgDn scroll  ← review  e export  n new  s scan  ? help  q quit";
     case TS_SCAN:
         return "↑↓ PgUp PgDn scroll  ← back  s scan again  ? help  q quit";
     }

@@ -361,9 +361,10 @@ static void draw_question(struct view *v, struct session *s, struct dlines *d, c
     size_t answered;
     int total = count_asked(s, &answered);
     if (s->from_review)
-        *title = xasprintf("Change an answer · %s", q->id);
+        *title = xasprintf("Change an answer %s %s", v->ascii ? "-" : "·", q->id);
     else
-        *title = xasprintf("Question %zu of %d · %s", answered + 1, total, q->id);
+        *title =
+            xasprintf("Question %zu of %d %s %s", answered + 1, total, v->ascii ? "-" : "·", q->id);
     dl_wrap(d, q->prompt, R_HEADING, 0, 0);
     dl_blank(d);
     int want = 0, want_end = 0;
@@ -569,8 +570,12 @@ static void draw_main(struct view *v, struct session *s, int *cy, int *cx)
         *cx = getbegx(w) + 1 + fx;
     }
     if ((size_t)(s->main_top + h) < d.n) {
-        wmove(w, getmaxy(w) - 1, getmaxx(w) - 8);
-        put_text(w, v->ascii ? " more v " : " more ↓ ", 12, 8, 0, colors_attr(R_TITLE));
+        /* On a question the rest of its help is behind ?; elsewhere the pane scrolls. */
+        const char *more = s->screen == TS_QUESTION ? " more: ? "
+                           : v->ascii               ? " more v "
+                                                    : " more ↓ ";
+        wmove(w, getmaxy(w) - 1, getmaxx(w) - 1 - text_width(more, strlen(more)));
+        put_text(w, more, strlen(more), 9, 0, colors_attr(R_TITLE));
     }
     dl_free(&d);
 }
@@ -782,6 +787,28 @@ static void draw_msg(struct view *v, struct session *s)
     }
 }
 
+/* The key hints without arrows, for a terminal that cannot show UTF-8. */
+static char *ascii_keys(const char *keys)
+{
+    static const struct {
+        const char *from, *to;
+    } subst[] = {{"↑↓", "Up/Down"}, {"←→", "Left/Right"}, {"←", "Left"}, {"→", "Right"}};
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = keys; *p;) {
+        size_t i = 0;
+        for (; i < sizeof subst / sizeof subst[0]; i++)
+            if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0)
+                break;
+        if (i < sizeof subst / sizeof subst[0]) {
+            sb_adds(&sb, subst[i].to);
+            p += strlen(subst[i].from);
+        } else {
+            sb_addc(&sb, *p++);
+        }
+    }
+    return sb_detach(&sb);
+}
+
 static void draw_status(struct view *v, struct session *s)
 {
     WINDOW *w = v->win[VP_STATUS];
@@ -789,8 +816,12 @@ static void draw_status(struct view *v, struct session *s)
     wbkgdset(w, ' ' | a);
     werase(w);
     const char *keys = session_keys_hint(s);
+    char *ascii = v->ascii ? ascii_keys(keys) : NULL;
+    if (ascii)
+        keys = ascii;
     wmove(w, 0, 1);
     put_text(w, keys, strlen(keys), v->cols - 2, 0, a);
+    free(ascii);
 }
 
 static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)

@@ -210,13 +210,18 @@ static void test_export_writes_the_report(void **state)
     assert_non_null(mkdtemp(dir));
     char *path = NULL;
     assert_true(asprintf(&path, "%s/advice.md", dir) > 0);
+    /* The shipped tree: the export holds the project files its templates need. */
+    struct tree *shipped = tree_load_default(NULL);
+    assert_non_null(shipped);
     struct session s;
-    session_init(&s, tree);
+    session_init(&s, shipped);
     session_act(&s, TA_CHOOSE, 0);
     session_act(&s, TA_EXPORT, 0);
     s.prompt.ninput = mbstowcs(s.prompt.input, path, 500);
     s.prompt.input[s.prompt.ninput] = L'\0';
     session_act(&s, TA_CHOOSE, 0);
+    if (s.message_is_error)
+        fprintf(stderr, "%s\n", s.message);
     assert_false(s.message_is_error);
     assert_non_null(strstr(s.message, "Wrote the advice to"));
     assert_false(s.dirty);
@@ -237,8 +242,10 @@ static void test_export_writes_the_report(void **state)
     assert_int_equal(s.prompt.kind, PK_CONFIRM);
     session_act(&s, TA_CHAR, L'n');
     assert_int_equal(s.prompt.kind, PK_NONE);
+    assert_non_null(strstr(md.s, "src/main.rs"));
     sb_finish(&md);
     session_finish(&s);
+    tree_destroy(shipped);
     unlink(path);
     rmdir(dir);
     free(path);
