@@ -5,6 +5,7 @@
 #include "lambda_advisor/report.h"
 #include "lambda_advisor/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -264,17 +265,41 @@ static void export_to(struct session *s, const char *path, bool force)
     sb_finish(&md);
 }
 
-/* A crate name from the directory's last component, when it is one cargo accepts. */
+/* The crate name `new` would use: DIR's last component when it is a valid crate name, else
+ * NULL (project_render's default). */
 static char *crate_name(const char *dir)
 {
-    const char *base = strrchr(dir, '/');
-    base = base ? base + 1 : dir;
-    if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-        return NULL;
-    for (const char *p = base; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-            return NULL;
-    return xstrdup(base);
+    char *copy = xstrdup(dir);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    const char *base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
+    bool ok = (base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z');
+    for (const char *p = base; ok && *p; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+             *p == '-' || *p == '_';
+    char *name = ok && strlen(base) <= 64 ? xstrdup(base) : NULL;
+    free(copy);
+    return name;
+}
+
+/* 1: a directory with entries, 0: empty or missing, -1: not a directory. */
+static int dir_state(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return -1;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return -1;
+    int state = 0;
+    struct dirent *de;
+    while (state == 0 && (de = readdir(d)) != NULL)
+        state = strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    return state;
 }
 
 static void new_project(struct session *s, const char *dir, bool force)
@@ -315,19 +340,6 @@ static void new_project(struct session *s, const char *dir, bool force)
     project_files_finish(&files);
     advice_finish(&adv);
     engine_finish(&e);
-}
-
-/* Whether writing the project into dir would replace a file. */
-static bool new_would_overwrite(struct session *s, const char *dir)
-{
-    for (size_t i = 0; i < s->files.n; i++) {
-        char *full = xasprintf("%s/%s", dir, s->files.v[i].path);
-        bool e = path_exists(full);
-        free(full);
-        if (e)
-            return true;
-    }
-    return false;
 }
 
 static unsigned run_scan(struct session *s, const char *path)
@@ -380,11 +392,15 @@ static unsigned prompt_accept(struct session *s)
         break;
     case PO_NEW_DIR: {
         const char *d = *value ? value : default_new_dir;
-        if (new_would_overwrite(s, d))
-            r |= prompt_open(
-                s, PK_CONFIRM, PO_NEW_OVERWRITE, "New project",
-                xasprintf("%s already holds files of a project.\nOverwrite them? (y/n)", d), NULL,
-                d);
+        int state = dir_state(d);
+        if (state < 0)
+            session_say(s, true, "%s is not a directory: choose another place (n)", d);
+        else if (state > 0)
+            r |= prompt_open(s, PK_CONFIRM, PO_NEW_OVERWRITE, "New project",
+                             xasprintf("%s is not empty.\nWrite the project into it, replacing "
+                                       "files of the same name? (y/n)",
+                                       d),
+                             NULL, d);
         else
             new_project(s, d, false);
         break;

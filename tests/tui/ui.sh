@@ -81,8 +81,15 @@ tt_wait "./my-function"
 tt_keys Enter
 tt_wait "files of a new project to $TT_WORK/my-function"
 [ -f "$TT_WORK/my-function/src/main.rs" ] && t_ok || t_bad "n: no src/main.rs written"
+t_has "n: the crate is named after the directory" "$(cat "$TT_WORK/my-function/Cargo.toml")" \
+  'name = "my-function"'
+# The same files as `new` writes for the same answers (unanswered: defaults).
+t_run "new" 0 "$LA_BIN" new "$TT_WORK/by-new" --name my-function --defaults --answer workload=io
+t_eq "n writes what new writes" "$(cd "$TT_WORK/my-function" && find . -type f | sort | xargs cat)" \
+  "$(cd "$TT_WORK/by-new" && find . -type f | sort | xargs cat)"
 tt_keys n Enter
-tt_wait "Overwrite them? (y/n)"
+tt_wait "is not empty."
+tt_wait "replacing files of the same name? (y/n)"
 tt_keys n
 tt_wait "Cancelled"
 # s scans: the default is the current directory when it holds a Cargo.toml.
