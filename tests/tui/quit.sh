@@ -11,6 +11,15 @@ echo | "$LA_BIN" >/dev/null 2>"$T_TMP/err"
 t_eq "stdin not a terminal: exit" "$?" 2
 t_run "unknown option" 2 "$LA_BIN" --frobnicate
 
+# Bad knowledge: the error (file:line:col) on a normal screen, exit 2, no curses left behind.
+mkdir -p "$T_TMP/data/decision-trees"
+printf 'version: 1\nquestions:\n  - id: workload\n    kind: sometimes\n' \
+  >"$T_TMP/data/decision-trees/lambda.yaml"
+tt_start 100 30 LAMBDA_ADVISOR_DATA="$T_TMP/data"
+t_eq "bad tree: exit" "$(tt_exit_code)" 2
+t_has "bad tree: located error" "$(tt_screen)" "lambda.yaml:4:11"
+tt_stop
+
 # q before any answer quits at once.
 tt_start 100 30
 tt_wait "· workload "
