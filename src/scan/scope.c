@@ -433,8 +433,8 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         default:
             break;
         }
-        if (t->kind != TK_IDENT)
-            continue;
+        if (t->kind != TK_IDENT || t->len > 6 || !strchr("fawlbrsc", src[t->start]))
+            continue; /* not one of the keywords below */
         if (word(&S, i, "fn")) {
             if (!ident(&S, i + 1))
                 continue;
