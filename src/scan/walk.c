@@ -57,9 +57,13 @@ static bool match_class(const char **pp, char c)
     return hit != neg;
 }
 
-bool walk_glob_match(const char *p, const char *t)
+/* budget: steps left; patterns come from the scanned tree, so a hostile one must not make the
+ * backtracking explode. Out of budget counts as no match. */
+static bool glob(const char *p, const char *t, long *budget)
 {
     while (*p) {
+        if (--*budget < 0)
+            return false;
         if (p[0] == '*' && p[1] == '*') {
             const char *rest = p + 2;
             if (*rest == '\0')
@@ -68,7 +72,7 @@ bool walk_glob_match(const char *p, const char *t)
             if (slash)
                 rest++; /* a double star and a slash: zero or more whole directories */
             for (const char *s = t;; s++) {
-                if ((!slash || s == t || s[-1] == '/') && walk_glob_match(rest, s))
+                if ((!slash || s == t || s[-1] == '/') && glob(rest, s, budget))
                     return true;
                 if (*s == '\0')
                     return false;
@@ -76,7 +80,7 @@ bool walk_glob_match(const char *p, const char *t)
         }
         if (*p == '*') {
             for (const char *s = t;; s++) {
-                if (walk_glob_match(p + 1, s))
+                if (glob(p + 1, s, budget))
                     return true;
                 if (*s == '\0' || *s == '/')
                     return false;
@@ -103,6 +107,12 @@ bool walk_glob_match(const char *p, const char *t)
         }
     }
     return *t == '\0';
+}
+
+bool walk_glob_match(const char *p, const char *t)
+{
+    long budget = 100000;
+    return glob(p, t, &budget);
 }
 
 static void note(struct walk_result *w, char *msg)

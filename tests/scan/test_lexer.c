@@ -1,6 +1,7 @@
 /* Unit tests for the Rust lexer and the scopes built on it. */
 #include "lambda_advisor/lexer.h"
 #include "lambda_advisor/scope.h"
+#include "lambda_advisor/walk.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,6 +126,27 @@ static void test_loops_and_lets(void **state)
     assert_int_equal(S.lets[0].frame, S.lets[1].frame);
 }
 
+static void test_glob(void **state)
+{
+    (void)state;
+    assert_true(walk_glob_match("*.rs", "main.rs"));
+    assert_false(walk_glob_match("*.rs", "src/main.rs"));
+    assert_true(walk_glob_match("src/*.rs", "src/main.rs"));
+    assert_true(walk_glob_match("**/gen", "a/b/gen"));
+    assert_true(walk_glob_match("**/gen", "gen"));
+    assert_false(walk_glob_match("**/gen", "agen"));
+    assert_true(walk_glob_match("a/**", "a/b/c"));
+    assert_true(walk_glob_match("a/**/z", "a/z"));
+    assert_true(walk_glob_match("a/**/z", "a/b/c/z"));
+    assert_true(walk_glob_match("[a-c]?.t[!x]t", "bz.txt") == false);
+    assert_true(walk_glob_match("[a-c]?.t[!y]t", "bz.txt"));
+    assert_true(walk_glob_match("\\*x", "*x"));
+    /* a hostile pattern ends quickly (as no match) instead of backtracking for ever */
+    assert_false(
+        walk_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+                        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_broken_input),
         cmocka_unit_test(test_scopes),
         cmocka_unit_test(test_loops_and_lets),
+        cmocka_unit_test(test_glob),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     lexer_finish(&L);
