@@ -331,6 +331,9 @@ static bool await_is_call(struct worker *w, size_t d)
         if (i == 0)
             return false;
     }
+    for (size_t k = i; k + 1 < d; k++)
+        if (tpunct(w, k, '&') && tword(w, k + 1, "mut"))
+            return false; /* it borrows something mutably: the next call needs it back */
     if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
         return true; /* a call through an expression: count it */
     return !sequential_method(w, i - 1);
