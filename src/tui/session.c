@@ -175,16 +175,23 @@ bool session_markdown(const struct session *s, struct strbuf *out, struct la_err
     return ok;
 }
 
-/* The advice as a document for the final screen (the export without the code). */
+/* The advice as a document for the final screen: what `e` exports. */
 static void make_report(struct session *s)
 {
     struct strbuf md = STRBUF_INIT;
     struct la_error err = LA_ERROR_INIT;
     free(s->report);
-    if (!report_markdown(&s->eng, &s->adv, NULL, &md, &err)) {
-        sb_reset(&md);
+    if (!session_markdown(s, &md, &err)) {
+        /* Without the code (the templates failed), the advice is still worth showing. */
         char *m = la_error_format(&err);
-        sb_addf(&md, "The advice could not be written: %s\n", m);
+        sb_reset(&md);
+        la_error_finish(&err);
+        if (!report_markdown(&s->eng, &s->adv, NULL, &md, &err)) {
+            sb_reset(&md);
+            free(m);
+            m = la_error_format(&err);
+        }
+        sb_addf(&md, "\nThe code could not be written: %s\n", m);
         free(m);
     }
     s->report = sb_detach(&md);
@@ -818,7 +825,8 @@ unsigned session_act(struct session *s, enum tui_action a, wchar_t ch)
     case TA_SCAN:
         return r | start_scan(s);
     case TA_FOCUS:
-        if (s->focus == TF_MAIN && session_code(s)) {
+        if (s->focus == TF_MAIN && session_code(s) &&
+            (s->screen == TS_QUESTION || s->screen == TS_REVIEW)) {
             s->focus = TF_CODE;
             return r | TR_ALL;
         }

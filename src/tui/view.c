@@ -107,6 +107,7 @@ struct dline {
     char *text;
     enum role role;
     int indent;
+    unsigned char *kinds; /* Rust colouring per byte (hl_kind), or NULL */
 };
 
 struct dlines {
@@ -118,7 +119,7 @@ struct dlines {
 static void dl_push(struct dlines *d, const char *s, size_t n, enum role role, int indent)
 {
     d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
-    d->v[d->n++] = (struct dline){xstrndup(s, n), role, indent};
+    d->v[d->n++] = (struct dline){xstrndup(s, n), role, indent, NULL};
 }
 
 /* Adds text wrapped at word boundaries to the list's width; newlines start new lines.
@@ -164,8 +165,10 @@ static void dl_blank(struct dlines *d)
 
 static void dl_free(struct dlines *d)
 {
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].text);
+        free(d->v[i].kinds);
+    }
     free(d->v);
     memset(d, 0, sizeof *d);
 }
@@ -202,6 +205,43 @@ static void dl_prose(struct dlines *d, const char *md, enum role role, int inden
     free(text);
 }
 
+static enum role hl_role(enum hl_kind k)
+{
+    static const enum role roles[] = {
+        [HL_TEXT] = R_NORMAL,
+        [HL_KEYWORD] = R_CODE_KEYWORD,
+        [HL_STRING] = R_CODE_STRING,
+        [HL_COMMENT] = R_CODE_COMMENT,
+        [HL_NUMBER] = R_CODE_NUMBER,
+        [HL_MACRO] = R_CODE_MACRO,
+        [HL_TYPE] = R_CODE_TYPE,
+        [HL_ATTR] = R_CODE_ATTR,
+        [HL_LIFETIME] = R_CODE_LIFETIME,
+    };
+    return roles[k];
+}
+
+/* Draws one line of Rust at the window's cursor, coloured by kinds, from column left on. */
+static void draw_code_line(WINDOW *w, const char *p, size_t len, const unsigned char *kinds,
+                           int left, int width)
+{
+    int col = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && kinds[j] == kinds[i])
+            j++;
+        int seg = text_width(p + i, j - i);
+        int skip = left > col ? left - col : 0;
+        int used = col > left ? col - left : 0;
+        if (col + seg > left && used < width)
+            put_text(w, p + i, j - i, width - used, skip,
+                     colors_attr(hl_role((enum hl_kind)kinds[i])));
+        col += seg;
+        i = j;
+    }
+}
+
 /* Draws lines [top, top + h) of d in the window's inner area (inside the border). */
 static void dl_draw(WINDOW *w, const struct dlines *d, int top, int h, int width)
 {
@@ -216,7 +256,10 @@ static void dl_draw(WINDOW *w, const struct dlines *d, int top, int h, int width
             wattroff(w, a);
             wmove(w, 1 + row, 1 + l->indent);
         }
-        put_text(w, l->text, strlen(l->text), width - l->indent, 0, a);
+        if (l->kinds)
+            draw_code_line(w, l->text, strlen(l->text), l->kinds, 0, width - l->indent);
+        else
+            put_text(w, l->text, strlen(l->text), width - l->indent, 0, a);
     }
 }
 
@@ -243,8 +286,9 @@ static void make(struct view *v, enum view_pane p, int h, int w, int y, int x)
                   LINES);
 }
 
-static void layout(struct view *v)
+static void layout(struct view *v, bool wide)
 {
+    v->wide = wide;
     destroy_windows(v);
     v->lines = LINES;
     v->cols = COLS;
@@ -264,9 +308,13 @@ static void layout(struct view *v)
         if (adv_h < 8)
             adv_h = 8;
         make(v, VP_BAR, 1, W, 0, 0);
-        make(v, VP_MAIN, main_h, left, 1, 0);
+        make(v, VP_MAIN, main_h, wide ? W : left, 1, 0);
         make(v, VP_ADVICE, adv_h, right, 1, left);
         make(v, VP_CODE, main_h - adv_h, right, 1 + adv_h, left);
+        if (wide) {
+            hide_panel(v->panel[VP_ADVICE]);
+            hide_panel(v->panel[VP_CODE]);
+        }
         make(v, VP_MSG, 1, W, H - 2, 0);
         make(v, VP_STATUS, 1, W, H - 1, 0);
         make(v, VP_OVERLAY, 3, 10, 2, 2);
@@ -281,7 +329,7 @@ void view_init(struct view *v)
     memset(v, 0, sizeof *v);
     const char *cs = nl_langinfo(CODESET);
     v->ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
-    layout(v);
+    layout(v, false);
 }
 
 void view_finish(struct view *v)
@@ -291,7 +339,7 @@ void view_finish(struct view *v)
 
 void view_resize(struct view *v)
 {
-    layout(v);
+    layout(v, v->wide);
 }
 
 WINDOW *view_input(struct view *v)
@@ -464,27 +512,78 @@ static void draw_review(struct view *v, struct session *s, struct dlines *d)
     s->main_top = scroll_to(s->main_top, want, want_end, s->main_h, d->n);
 }
 
+/* The exported Markdown, readable on screen: headings without their #, paragraphs joined
+ * and wrapped, code blocks as they are (Rust ones coloured), tables and lists kept. */
 static void draw_document(struct session *s, struct dlines *d)
 {
-    const char *text = s->report ? s->report : "";
-    const char *p = text;
-    bool fence = false;
+    const char *p = s->report ? s->report : "";
+    bool fence = false, rust = false;
+    struct hl_state st = HL_STATE_INIT;
+    struct strbuf para = STRBUF_INIT;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = xstrndup(p, len);
-        if (strncmp(line, "```", 3) == 0)
+        const char *next = nl ? nl + 1 : p + len;
+        bool ticks = len >= 3 && strncmp(p, "```", 3) == 0;
+        bool block = ticks || fence || len == 0 || p[0] == '#' || p[0] == '|' ||
+                     (len > 1 && (p[0] == '-' || p[0] == '*') && p[1] == ' ');
+        if (block && para.len) {
+            dl_prose(d, para.s, R_NORMAL, 0);
+            sb_reset(&para);
+        }
+        if (ticks) {
             fence = !fence;
-        enum role r = fence || strncmp(line, "```", 3) == 0 ? R_CODE_STRING
-                      : line[0] == '#'                      ? R_HEADING
-                                                            : R_NORMAL;
-        if (len == 0)
+            rust = fence && len > 3 && strncmp(p + 3, "rust", 4) == 0;
+            st = (struct hl_state)HL_STATE_INIT;
+            dl_push(d, p, len, R_DIM, 0);
+        } else if (fence) {
+            dl_push(d, p, len, R_CODE_STRING, 2);
+            if (rust) {
+                struct dline *l = &d->v[d->n - 1];
+                l->kinds = xmalloc(len + 1);
+                hl_line(&st, p, len, l->kinds);
+            }
+        } else if (len == 0) {
             dl_blank(d);
-        else
-            dl_wrap(d, line, r, 0, 2);
-        free(line);
-        p = nl ? nl + 1 : p + len;
+        } else if (p[0] == '#') {
+            size_t h = 0;
+            while (h < len && p[h] == '#')
+                h++;
+            while (h < len && p[h] == ' ')
+                h++;
+            char *line = xstrndup(p + h, len - h);
+            dl_wrap(d, line, p[1] == '#' ? R_TITLE : R_HEADING, 0, 0);
+            free(line);
+        } else if (p[0] == '|') {
+            dl_push(d, p, len, R_NORMAL, 0);
+        } else if (p[0] == '-' || p[0] == '*') {
+            /* a list item, with its continuation lines */
+            struct strbuf item = STRBUF_INIT;
+            sb_add(&item, p, len);
+            while (*next == ' ' && next[1] == ' ') {
+                const char *n2 = strchr(next, '\n');
+                size_t l2 = n2 ? (size_t)(n2 - next) : strlen(next);
+                sb_addc(&item, ' ');
+                const char *t = next;
+                while (*t == ' ')
+                    t++;
+                sb_add(&item, t, l2 - (size_t)(t - next));
+                next = n2 ? n2 + 1 : next + l2;
+            }
+            char *text = reflow(item.s);
+            dl_wrap(d, text, R_NORMAL, 0, 2);
+            free(text);
+            sb_finish(&item);
+        } else {
+            if (para.len)
+                sb_addc(&para, ' ');
+            sb_add(&para, p, len);
+        }
+        p = next;
     }
+    if (para.len)
+        dl_prose(d, para.s, R_NORMAL, 0);
+    sb_finish(&para);
     int max = (int)d->n - s->main_h;
     if (s->main_top > max)
         s->main_top = max > 0 ? max : 0;
@@ -661,22 +760,6 @@ static void draw_advice(struct view *v, struct session *s)
     dl_free(&d);
 }
 
-static enum role hl_role(enum hl_kind k)
-{
-    static const enum role roles[] = {
-        [HL_TEXT] = R_NORMAL,
-        [HL_KEYWORD] = R_CODE_KEYWORD,
-        [HL_STRING] = R_CODE_STRING,
-        [HL_COMMENT] = R_CODE_COMMENT,
-        [HL_NUMBER] = R_CODE_NUMBER,
-        [HL_MACRO] = R_CODE_MACRO,
-        [HL_TYPE] = R_CODE_TYPE,
-        [HL_ATTR] = R_CODE_ATTR,
-        [HL_LIFETIME] = R_CODE_LIFETIME,
-    };
-    return roles[k];
-}
-
 static void draw_code(struct view *v, struct session *s)
 {
     WINDOW *w = v->win[VP_CODE];
@@ -704,21 +787,7 @@ static void draw_code(struct view *v, struct session *s)
         hl_line(&st, p, len, kinds);
         if (line >= s->code_top && line < s->code_top + h) {
             wmove(w, 1 + line - s->code_top, 1);
-            int col = 0;
-            size_t i = 0;
-            while (i < len) {
-                size_t j = i;
-                while (j < len && kinds[j] == kinds[i])
-                    j++;
-                int seg = text_width(p + i, j - i);
-                int skip = s->code_left > col ? s->code_left - col : 0;
-                int used = col > s->code_left ? col - s->code_left : 0;
-                if (col + seg > s->code_left && used < width)
-                    put_text(w, p + i, j - i, width - used, skip,
-                             colors_attr(hl_role((enum hl_kind)kinds[i])));
-                col += seg;
-                i = j;
-            }
+            draw_code_line(w, p, len, kinds, s->code_left, width);
         }
         line++;
         total++;
@@ -923,6 +992,11 @@ void view_draw(struct view *v, struct session *s, unsigned r)
         update_panels();
         doupdate();
         return;
+    }
+    bool wide = s->screen == TS_FINAL || s->screen == TS_SCAN;
+    if (wide != v->wide) {
+        layout(v, wide);
+        r = TR_ALL;
     }
     int cy = -1, cx = -1;
     if (r & TR_MAIN)

@@ -28,6 +28,7 @@ struct view {
     PANEL *panel[VP_COUNT];
     int lines, cols;
     bool too_small;
+    bool wide;  /* the main pane has the full width (the final advice, the scan) */
     bool ascii; /* the locale cannot show UTF-8 glyphs */
 };
 

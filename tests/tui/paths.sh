@@ -30,7 +30,8 @@ run_path() {
   # The last row of the review opens the advice.
   tt_keys End Enter
   tt_wait "The advice"
-  tt_wait "# Lambda advice"
+  tt_wait "Lambda advice: "
+  t_has "$name: the final screen's keys" "$(tt_screen)" "← review  e export"
   # Export to the default path, then compare with advise for the same answers.
   tt_keys e
   tt_wait "Write the advice as Markdown to:"
