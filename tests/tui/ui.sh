@@ -39,7 +39,10 @@ colour_cells() {
 }
 tt_start 100 30 NO_COLOR= TERM=xterm-256color
 tt_wait "· workload "
-t_has "256 colours" "$(colour_cells)" "38;5;"
+scr=$(colour_cells)
+t_has "256 colours" "$scr" "38;5;"
+t_has "code pane: keywords in their colour" "$scr" "38;5;176m"
+t_has "code pane: types in theirs" "$scr" "38;5;222m"
 tt_keys q
 tt_stop
 tt_start 100 30 NO_COLOR= TERM=xterm
