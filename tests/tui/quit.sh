@@ -58,8 +58,7 @@ tt_stop
 tt_start 100 30
 tt_answer workload cpu
 tt_wait "· cpu_shape "
-pid=$(tmux -L "$TT_SOCK" list-panes -F '#{pane_pid}')
-kill -TERM "$(pgrep -P "$pid" -f lambda-advisor | head -1)"
+kill -TERM "$(tt_app_pid)"
 t_eq "SIGTERM" "$(tt_exit_code)" 143
 t_hasnt "SIGTERM restored the screen" "$(tt_screen)" "Advice so far"
 tt_stop

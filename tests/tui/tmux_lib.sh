@@ -161,6 +161,17 @@ tt_path() {
   for kv in "$@"; do tt_answer "${kv%%=*}" "${kv#*=}" || return 1; done
 }
 
+# tt_app_pid: the session's process id (a child of the pane's shell), from /proc.
+tt_app_pid() {
+  local shell f
+  shell=$(tmux -L "$TT_SOCK" list-panes -F '#{pane_pid}')
+  for f in /proc/[0-9]*/stat; do
+    # pid (comm) state ppid ...
+    read -r pid comm _ ppid _ <"$f" 2>/dev/null || continue
+    [ "$ppid" = "$shell" ] && [ "$comm" = "(lambda-advisor)" ] && { echo "$pid"; return; }
+  done
+}
+
 # tt_exit_code: waits for the session to end and prints its exit code.
 tt_exit_code() {
   tt_wait "EXIT=" >/dev/null || return 1
