@@ -520,7 +520,8 @@ static char *help_text(const struct session *s)
         break;
     }
     sb_adds(&sb, "\ne exports the advice as Markdown, n writes a new project, s scans a crate "
-                 "for Lambda pitfalls, q quits (Ctrl-C leaves at once).\n\n"
+                 "for Lambda pitfalls, r goes to the review once every question has an "
+                 "answer, q quits (Ctrl-C leaves at once).\n\n"
                  "The same answers give the same advice as `lambda-advisor advise`.\n\n"
                  "Press any key to close this help.");
     return sb_detach(&sb);

@@ -6,6 +6,7 @@
 tt_start 200 30
 tt_path workload=io io_shape=fan_out
 tt_wait "· fan_out_size "
+t_has "the advice pane previews the pattern" "$(tt_screen)" "(async-concurrent)"
 t_has "breadcrumb after two answers" "$(tt_screen | head -1)" "workload: io › io_shape: fan_out"
 # Backspace: back to io_shape, its answer under the cursor and gone from the breadcrumb.
 tt_keys BSpace
@@ -20,6 +21,7 @@ tt_answer workload cpu
 tt_wait "· cpu_shape "
 t_has "changed answer in the breadcrumb" "$(tt_screen | head -1)" "workload: cpu"
 t_hasnt "io_shape no longer asked" "$(tt_screen)" "io_shape"
+t_has "the advice pane follows the answer" "$(tt_screen)" "(spawn-blocking"
 tt_keys BSpace
 tt_wait "· workload "
 tt_keys BSpace
