@@ -9,46 +9,35 @@
 
 #define MAX_BINDINGS 8
 
-/* How common a byte is in Rust source, roughly: the anchor is the pair with the lowest sum. */
-static int commonness(unsigned char c)
-{
-    if (strchr("etaoinsrlcdu (),.;:&\n", c))
-        return 4;
-    if ((c >= 'a' && c <= 'z') || c == '\'' || c == '"' || c == '=' || c == '<' || c == '>')
-        return 3;
-    if (c == '_')
-        return 3;
-    if (c == '!' || c == '#' || c == '{' || c == '}' || c == '[' || c == ']')
-        return 2;
-    return 1;
-}
+#define LIT_NONE  ((size_t)-1)
+#define LIT_AWAIT 0
+#define LIT_US    1
+#define LIT_ASYNC 2
 
-#define LIT_NONE ((size_t)-1)
-
-/* Registers a literal (once); returns its id, or LIT_NONE when it cannot be filtered on (too
- * short or too many literals): such a literal counts as always present. */
+/* Registers a literal (once); returns its id, or LIT_NONE when there are too many: such a
+ * literal counts as always present. */
 static size_t lit_add(struct worker *w, const char *lit)
 {
-    size_t n = strlen(lit);
     for (size_t i = 0; i < w->nlits; i++)
         if (strcmp(w->lits[i].s, lit) == 0)
             return i;
-    if (n < 2 || w->nlits >= 128 || w->nlits >= 254)
+    if (w->nlits >= sizeof w->lits / sizeof w->lits[0])
         return LIT_NONE;
-    size_t best = 0;
-    int score = 100;
-    for (size_t i = 0; i + 1 < n; i++) {
-        int sc = commonness((unsigned char)lit[i]) + commonness((unsigned char)lit[i + 1]);
-        if (sc < score) {
-            score = sc;
-            best = i;
+    /* printable bytes from the rarest to the most common in Rust sources (measured on the
+     * benchmark corpus): a literal is searched for by its rarest byte */
+    static const char rarity[] = "~@%^JZQj?+$|\\XKqzY*97#'&<!H5W-8V][`kB6G4v>wMU\"}{F3y1LP2xgC.N=;"
+                                 "hAODIRSmTb()0fEd/p,c:luioa_rsnte";
+    size_t n = strlen(lit), pivot = 0, best = sizeof rarity;
+    for (size_t i = 0; i < n; i++) {
+        const char *r = strchr(rarity, lit[i]);
+        size_t rank = r && lit[i] ? (size_t)(r - rarity) : 0; /* other bytes: rarer still */
+        if (rank < best) {
+            best = rank;
+            pivot = i;
         }
     }
-    size_t id = w->nlits++;
-    unsigned v = (unsigned)(unsigned char)lit[best] << 8 | (unsigned char)lit[best + 1];
-    w->lits[id] = (struct scan_lit){lit, n, best, w->anchors[v] ? (int)w->anchors[v] - 1 : -1};
-    w->anchors[v] = (uint8_t)(id + 1);
-    return id;
+    w->lits[w->nlits] = (struct scan_lit){lit, n, pivot};
+    return w->nlits++;
 }
 
 void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *tracing_re)
@@ -57,9 +46,9 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
     w->rs = rs;
     w->tracing_re = tracing_re;
     w->md = pcre2_match_data_create(1, NULL);
-    w->anchors = xcalloc(65536, 1);
     lit_add(w, "await");
     lit_add(w, "lambda-advisor");
+    lit_add(w, "async");
     w->rule_off = xcalloc(rs->n + 1, sizeof *w->rule_off);
     size_t total = 0;
     for (size_t i = 0; i < rs->n; i++)
@@ -79,7 +68,6 @@ void worker_finish(struct worker *w)
     pcre2_match_data_free(w->md);
     lexer_finish(&w->lx);
     scope_finish(&w->sc);
-    free(w->anchors);
     free(w->rule_lit);
     free(w->rule_off);
     free(w->lines);
@@ -174,29 +162,27 @@ static void emit(struct worker *w, const struct rule *r, size_t start, size_t en
 
 /* ---- prefilter ---- */
 
-/* One pass over the file: which registered literals occur in it. */
-static void find_literals(struct worker *w)
-{
-    memset(w->found, 0, w->nlits);
-    const unsigned char *s = (const unsigned char *)w->src;
-    const uint8_t *tab = w->anchors;
-    size_t len = w->len;
-    for (size_t i = 0; i + 1 < len; i++) {
-        uint8_t e = tab[(unsigned)s[i] << 8 | s[i + 1]];
-        if (__builtin_expect(e == 0, 1))
-            continue;
-        for (int k = e - 1; k >= 0; k = w->lits[k].next) {
-            const struct scan_lit *l = &w->lits[k];
-            if (!w->found[k] && i >= l->anchor && i - l->anchor + l->n <= len &&
-                memcmp(s + i - l->anchor, l->s, l->n) == 0)
-                w->found[k] = 1;
-        }
-    }
-}
-
+/* Does the current file hold literal id? Looked up once per file and only when a rule asks:
+ * memchr (vectorised) for the literal's rarest byte, then a comparison around each hit. */
 static bool has_lit(struct worker *w, size_t id)
 {
-    return id == LIT_NONE || w->found[id];
+    if (id == LIT_NONE)
+        return true;
+    if (w->found[id] == 0) {
+        const struct scan_lit *l = &w->lits[id];
+        w->found[id] = 2;
+        const char *end = w->src + w->len, *p = w->src + l->pivot;
+        char c = l->s[l->pivot];
+        while (p < end && (p = memchr(p, c, (size_t)(end - p))) != NULL) {
+            const char *start = p - l->pivot;
+            if ((size_t)(end - start) >= l->n && memcmp(start, l->s, l->n) == 0) {
+                w->found[id] = 1;
+                break;
+            }
+            p++;
+        }
+    }
+    return w->found[id] == 1;
 }
 
 static bool prefilter_pass(struct worker *w, size_t rule)
@@ -719,15 +705,20 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     w->len = len;
     w->path = path;
     w->lines_ready = false;
-    find_literals(w);
+    memset(w->found, 0, w->nlits);
     const struct ruleset *rs = w->rs;
     /* which rules can fire here at all: crate, prefilter, then the pattern on the raw text */
     const struct rule *todo[64];
     size_t ntodo = 0;
-    bool awaits = has_lit(w, 0);
+    /* async-only rules need an `async` somewhere, and .await needs one too */
+    bool async_code = has_lit(w, LIT_ASYNC);
+    bool awaits = async_code && has_lit(w, LIT_AWAIT);
     for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
         const struct rule *r = &rs->v[i];
         if (r->disabled || !(r->kinds & RK_RUST) || (r->lambda_only && !lambda))
+            continue;
+        if ((r->scope == RS_ASYNC && !async_code) ||
+            (r->scope == RS_ASYNC_OR_LAMBDA && !async_code && !lambda))
             continue;
         if (r->check == RC_SEQUENTIAL_AWAITS || r->check == RC_AWAIT_IN_LOOP) {
             if (awaits)
@@ -743,7 +734,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
             continue;
         todo[ntodo++] = r;
     }
-    bool mentions_us = has_lit(w, 1);
+    bool mentions_us = has_lit(w, LIT_US);
     if (ntodo == 0 && !want_facts && !mentions_us)
         return;
     lexer_run(src, len, &w->lx);

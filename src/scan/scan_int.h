@@ -33,17 +33,14 @@ struct worker {
     pcre2_match_data *md;
     struct lexed lx;
     struct scoped sc;
-    /* the literal prefilter: every rule's literals, found in one pass over a file through a
-     * table of each literal's rarest byte pair */
+    /* the literal prefilter: every rule's literals, each looked up at most once per file */
     struct scan_lit {
         const char *s;
-        size_t n, anchor; /* the anchor pair starts at s[anchor] */
-        int next;         /* next literal with the same anchor pair, -1 at the end */
+        size_t n, pivot; /* s[pivot] is its rarest byte */
     } lits[128];
     size_t nlits;
-    uint8_t *anchors; /* 65536 entries: 1 + the first literal with that byte pair, or 0 */
-    uint8_t found[128];
-    size_t *rule_lit; /* for rule i: literal ids rule_lit[rule_off[i] .. rule_off[i + 1]) */
+    uint8_t found[128]; /* for the current file: 0 not looked up, 1 present, 2 absent */
+    size_t *rule_lit;   /* for rule i: literal ids rule_lit[rule_off[i] .. rule_off[i + 1]) */
     size_t *rule_off;
     size_t *lines; /* line start offsets of the current file, built on demand */
     size_t nlines, caplines;
