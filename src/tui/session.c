@@ -1,22 +1,15 @@
-/* The guided session's model: what each action does to the screens, fields and prompts.
+/* The guided session's model: what each action does to the screens and fields.
  * Never draws: every handler returns the tui_reaction bits of what it changed. */
 #include "session.h"
-#include "lambda_advisor/fileio.h"
 #include "lambda_advisor/report.h"
 #include "lambda_advisor/xalloc.h"
+#include "prompt.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-static const char default_export[] = "./lambda-advice.md";
-static const char default_new_dir[] = "./my-function";
 
 void session_say(struct session *s, bool error, const char *fmt, ...)
 {
@@ -31,7 +24,7 @@ void session_say(struct session *s, bool error, const char *fmt, ...)
     s->message_is_error = error;
 }
 
-static void say_error(struct session *s, const struct la_error *err)
+void session_error(struct session *s, const struct la_error *err)
 {
     char *m = la_error_format(err);
     session_say(s, true, "%s", m);
@@ -121,9 +114,7 @@ void session_finish(struct session *s)
     free(s->files_error);
     free(s->report);
     free(s->message);
-    free(s->prompt.title);
-    free(s->prompt.text);
-    free(s->prompt.path);
+    prompt_close(s);
     if (s->have_scan)
         scan_result_finish(&s->scan);
     free(s->scan_path);
@@ -198,335 +189,6 @@ static void make_report(struct session *s)
     la_error_finish(&err);
 }
 
-static unsigned scroll(int *top, enum tui_action a, int page);
-
-/* ---- prompts ---- */
-
-static void prompt_close(struct session *s)
-{
-    free(s->prompt.title);
-    free(s->prompt.text);
-    free(s->prompt.path);
-    memset(&s->prompt, 0, sizeof s->prompt);
-}
-
-static unsigned prompt_open(struct session *s, enum prompt_kind kind, enum prompt_op op,
-                            const char *title, char *text, const char *input, const char *path)
-{
-    prompt_close(s);
-    s->prompt.kind = kind;
-    s->prompt.op = op;
-    s->prompt.title = xstrdup(title);
-    s->prompt.text = text;
-    s->prompt.path = path ? xstrdup(path) : NULL;
-    if (input) {
-        size_t n = mbstowcs(s->prompt.input, input, sizeof s->prompt.input / sizeof(wchar_t) - 1);
-        s->prompt.ninput = n == (size_t)-1 ? 0 : n;
-        s->prompt.input[s->prompt.ninput] = L'\0';
-    }
-    return TR_OVERLAY | TR_BARS;
-}
-
-static char *prompt_value(const struct session *s)
-{
-    char buf[sizeof s->prompt.input * 2];
-    size_t n = wcstombs(buf, s->prompt.input, sizeof buf - 1);
-    if (n == (size_t)-1)
-        n = 0;
-    buf[n] = '\0';
-    /* Trim spaces at both ends. */
-    char *p = buf;
-    while (*p == ' ')
-        p++;
-    size_t len = strlen(p);
-    while (len && p[len - 1] == ' ')
-        p[--len] = '\0';
-    return xstrdup(p);
-}
-
-static bool path_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
-static char *absolute(const char *path)
-{
-    char *r = realpath(path, NULL);
-    return r ? r : xstrdup(path);
-}
-
-static void export_to(struct session *s, const char *path, bool force)
-{
-    struct strbuf md = STRBUF_INIT;
-    struct la_error err = LA_ERROR_INIT;
-    if (session_markdown(s, &md, &err) && file_write_atomic(path, md.s, md.len, force, &err)) {
-        char *abs = absolute(path);
-        session_say(s, false, "Wrote the advice to %s", abs);
-        free(abs);
-        s->dirty = false;
-    } else {
-        say_error(s, &err);
-    }
-    la_error_finish(&err);
-    sb_finish(&md);
-}
-
-/* The crate name `new` would use: DIR's last component when it is a valid crate name, else
- * NULL (project_render's default). */
-static char *crate_name(const char *dir)
-{
-    char *copy = xstrdup(dir);
-    size_t n = strlen(copy);
-    while (n > 1 && copy[n - 1] == '/')
-        copy[--n] = '\0';
-    const char *base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
-    bool ok = (base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z');
-    for (const char *p = base; ok && *p; p++)
-        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-             *p == '-' || *p == '_';
-    char *name = ok && strlen(base) <= 64 ? xstrdup(base) : NULL;
-    free(copy);
-    return name;
-}
-
-/* 1: a directory with entries, 0: empty or missing, -1: not a directory. */
-static int dir_state(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) != 0)
-        return errno == ENOENT ? 0 : -1;
-    if (!S_ISDIR(st.st_mode))
-        return -1;
-    DIR *d = opendir(dir);
-    if (d == NULL)
-        return -1;
-    int state = 0;
-    struct dirent *de;
-    while (state == 0 && (de = readdir(d)) != NULL)
-        state = strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return state;
-}
-
-static void new_project(struct session *s, const char *dir, bool force)
-{
-    struct engine e;
-    engine_init(&e, s->tree);
-    for (size_t h = 0; h < s->eng.nhistory; h++)
-        engine_answer(&e, s->eng.history[h], &s->eng.answers[s->eng.history[h]], NULL);
-    engine_fill_defaults(&e);
-    struct advice adv;
-    advice_compute(&adv, &e);
-    char *name = crate_name(dir);
-    struct project_opts opts = {name, NULL};
-    struct project_files files = {0};
-    struct la_error err = LA_ERROR_INIT;
-    bool ok = project_render(&e, &adv, &opts, &files, &err);
-    size_t written = 0;
-    for (size_t i = 0; ok && i < files.n; i++) {
-        char *full = xasprintf("%s/%s", dir, files.v[i].path);
-        char *slash = strrchr(full, '/');
-        *slash = '\0';
-        ok = file_mkdirs(full, &err);
-        *slash = '/';
-        ok = ok &&
-             file_write_atomic(full, files.v[i].content, strlen(files.v[i].content), force, &err);
-        written += ok;
-        free(full);
-    }
-    if (ok) {
-        char *abs = absolute(dir);
-        session_say(s, false, "Wrote %zu files of a new project to %s", written, abs);
-        free(abs);
-    } else {
-        say_error(s, &err);
-    }
-    la_error_finish(&err);
-    free(name);
-    project_files_finish(&files);
-    advice_finish(&adv);
-    engine_finish(&e);
-}
-
-static unsigned run_scan(struct session *s, const char *path)
-{
-    struct scan_opts opts = {0};
-    struct scan_result r;
-    struct la_error err = LA_ERROR_INIT;
-    const char *paths[] = {path};
-    if (!scan_run(paths, 1, &opts, &r, &err)) {
-        say_error(s, &err);
-        la_error_finish(&err);
-        return TR_BARS;
-    }
-    if (s->have_scan)
-        scan_result_finish(&s->scan);
-    s->scan = r;
-    s->have_scan = true;
-    free(s->scan_path);
-    s->scan_path = xstrdup(path);
-    if (s->screen != TS_SCAN)
-        s->before_scan = s->screen;
-    s->screen = TS_SCAN;
-    s->main_top = 0;
-    s->focus = TF_MAIN;
-    session_say(s, false, "%zu finding%s in %zu file%s", r.n, r.n == 1 ? "" : "s", r.files_scanned,
-                r.files_scanned == 1 ? "" : "s");
-    return TR_ALL;
-}
-
-/* The prompt's answer has been accepted (text) or confirmed (yes). */
-static unsigned prompt_accept(struct session *s)
-{
-    enum prompt_op op = s->prompt.op;
-    char *value = s->prompt.kind == PK_TEXT ? prompt_value(s) : NULL;
-    char *path = s->prompt.path ? xstrdup(s->prompt.path) : NULL;
-    prompt_close(s);
-    unsigned r = TR_OVERLAY | TR_BARS;
-    switch (op) {
-    case PO_EXPORT_PATH: {
-        const char *p = *value ? value : default_export;
-        if (path_exists(p))
-            r |= prompt_open(s, PK_CONFIRM, PO_EXPORT_OVERWRITE, "Export",
-                             xasprintf("%s already exists.\nOverwrite it? (y/n)", p), NULL, p);
-        else
-            export_to(s, p, false);
-        break;
-    }
-    case PO_EXPORT_OVERWRITE:
-        export_to(s, path, true);
-        break;
-    case PO_NEW_DIR: {
-        const char *d = *value ? value : default_new_dir;
-        int state = dir_state(d);
-        if (state < 0)
-            session_say(s, true, "%s is not a directory: choose another place (n)", d);
-        else if (state > 0)
-            r |= prompt_open(s, PK_CONFIRM, PO_NEW_OVERWRITE, "New project",
-                             xasprintf("%s is not empty.\nWrite the project into it, replacing "
-                                       "files of the same name? (y/n)",
-                                       d),
-                             NULL, d);
-        else
-            new_project(s, d, false);
-        break;
-    }
-    case PO_NEW_OVERWRITE:
-        new_project(s, path, true);
-        break;
-    case PO_SCAN_PATH:
-        if (*value)
-            r |= run_scan(s, value);
-        else
-            session_say(s, true, "Nothing scanned: give a path to a crate or a directory");
-        break;
-    case PO_QUIT:
-        r |= TR_QUIT;
-        break;
-    case PO_HELP:
-        break;
-    }
-    free(value);
-    free(path);
-    return r;
-}
-
-static unsigned prompt_act(struct session *s, enum tui_action a, wchar_t ch)
-{
-    struct tui_prompt *p = &s->prompt;
-    if (a == TA_INTERRUPT)
-        return TR_QUIT;
-    if (p->kind == PK_HELP) {
-        if (scroll(&p->top, a, p->page))
-            return TR_OVERLAY;
-        if (a == TA_UP || a == TA_DOWN || a == TA_PAGE_UP || a == TA_PAGE_DOWN || a == TA_HOME ||
-            a == TA_END)
-            return TR_NONE;
-        prompt_close(s);
-        return TR_ALL;
-    }
-    if (p->kind == PK_CONFIRM) {
-        if (ch == L'y' || ch == L'Y')
-            return prompt_accept(s) | TR_ALL;
-        if (ch == L'n' || ch == L'N' || a == TA_CANCEL || a == TA_QUIT) {
-            session_say(s, false, "Cancelled");
-            prompt_close(s);
-            return TR_ALL;
-        }
-        return TR_NONE;
-    }
-    switch (a) {
-    case TA_CHOOSE:
-        return prompt_accept(s) | TR_ALL;
-    case TA_CANCEL:
-        session_say(s, false, "Cancelled");
-        prompt_close(s);
-        return TR_ALL;
-    case TA_BACK:
-    case TA_LEFT:
-        if (p->ninput)
-            p->input[--p->ninput] = L'\0';
-        return TR_OVERLAY;
-    default:
-        if (ch >= L' ' && p->ninput + 1 < sizeof p->input / sizeof p->input[0]) {
-            p->input[p->ninput++] = ch;
-            p->input[p->ninput] = L'\0';
-            return TR_OVERLAY;
-        }
-        return TR_NONE;
-    }
-}
-
-/* ---- help ---- */
-
-static char *help_text(const struct session *s)
-{
-    struct strbuf sb = STRBUF_INIT;
-    const struct question *q = session_question(s);
-    if (q) {
-        sb_addf(&sb, "%s\n\n", q->prompt);
-        if (q->help)
-            sb_addf(&sb, "%s\n\n", q->help);
-        for (size_t i = 0; i < q->nchoices; i++)
-            if (q->choices[i].help)
-                sb_addf(&sb, "- %s: %s\n", q->choices[i].label, q->choices[i].help);
-        if (q->kind == Q_NUMBER) {
-            char *valid = question_valid_values(q);
-            sb_addf(&sb, "Type %s%s%s, then Enter.\n", valid, q->unit ? " " : "",
-                    q->unit ? q->unit : "");
-            free(valid);
-        }
-        sb_adds(&sb, "\n");
-    }
-    switch (s->screen) {
-    case TS_QUESTION:
-        sb_adds(&sb, "Keys: Up/Down or j/k move, Enter chooses (Space ticks in a list of several "
-                     "choices), Backspace or Left goes back one question, Tab moves to the code "
-                     "pane and back.\n");
-        break;
-    case TS_REVIEW:
-        sb_adds(&sb, "Every answer so far. Choose one with Up/Down and Enter to change it; "
-                     "choose the last line to see the advice. Backspace undoes the last "
-                     "answer.\n");
-        break;
-    case TS_FINAL:
-        sb_adds(&sb, "The advice for your answers. Up/Down and PgUp/PgDn scroll; Backspace "
-                     "goes back to the review, where any answer can be changed.\n");
-        break;
-    case TS_SCAN:
-        sb_adds(&sb, "The findings of the scan, by file and line. Up/Down scroll; Backspace "
-                     "goes back.\n");
-        break;
-    }
-    sb_adds(&sb, "\ne exports the advice as Markdown, n writes a new project, s scans a crate "
-                 "for Lambda pitfalls, r goes to the review once every question has an "
-                 "answer, q quits (Ctrl-C leaves at once).\n\n"
-                 "The same answers give the same advice as `lambda-advisor advise`.\n\n"
-                 "Press any key to close this help.");
-    return sb_detach(&sb);
-}
-
 /* ---- the screens ---- */
 
 static unsigned go_back(struct session *s)
@@ -563,7 +225,7 @@ static unsigned answer(struct session *s, const struct value *v)
 {
     struct la_error err = LA_ERROR_INIT;
     if (!engine_answer(&s->eng, (size_t)s->qi, v, &err)) {
-        say_error(s, &err);
+        session_error(s, &err);
         la_error_finish(&err);
         return TR_BARS | TR_MAIN;
     }
@@ -718,7 +380,7 @@ static unsigned review_act(struct session *s, enum tui_action a)
     return r;
 }
 
-static unsigned scroll(int *top, enum tui_action a, int page)
+unsigned session_scroll(int *top, enum tui_action a, int page)
 {
     int before = *top;
     switch (a) {
@@ -771,7 +433,7 @@ static unsigned code_act(struct session *s, enum tui_action a)
         s->focus = TF_MAIN;
         return TR_ALL;
     default:
-        if (scroll(&s->code_top, a, s->code_h)) {
+        if (session_scroll(&s->code_top, a, s->code_h)) {
             int max = count_lines(session_code(s)) - s->code_h;
             if (s->code_top > (max > 0 ? max : 0))
                 s->code_top = max > 0 ? max : 0;
@@ -779,13 +441,6 @@ static unsigned code_act(struct session *s, enum tui_action a)
         }
         return TR_NONE;
     }
-}
-
-static unsigned start_scan(struct session *s)
-{
-    const char *def = path_exists("Cargo.toml") ? "." : "";
-    return prompt_open(s, PK_TEXT, PO_SCAN_PATH, "Scan",
-                       xstrdup("Scan which crate or directory for Lambda pitfalls?"), def, NULL);
 }
 
 unsigned session_act(struct session *s, enum tui_action a, wchar_t ch)
@@ -808,23 +463,15 @@ unsigned session_act(struct session *s, enum tui_action a, wchar_t ch)
     case TA_INTERRUPT:
         return r | TR_QUIT;
     case TA_QUIT:
-        if (s->dirty)
-            return r | prompt_open(s, PK_CONFIRM, PO_QUIT, "Quit",
-                                   xstrdup("The advice has not been exported (e). "
-                                           "Quit anyway? (y/n)"),
-                                   NULL, NULL);
-        return r | TR_QUIT;
+        return r | (s->dirty ? prompt_quit(s) : TR_QUIT);
     case TA_HELP:
-        return r | prompt_open(s, PK_HELP, PO_HELP, "Help", help_text(s), NULL, NULL);
+        return r | prompt_help(s);
     case TA_EXPORT:
-        return r | prompt_open(s, PK_TEXT, PO_EXPORT_PATH, "Export",
-                               xstrdup("Write the advice as Markdown to:"), default_export, NULL);
+        return r | prompt_export(s);
     case TA_NEW:
-        return r | prompt_open(s, PK_TEXT, PO_NEW_DIR, "New project",
-                               xstrdup("Write a new cargo-lambda project into the directory:"),
-                               default_new_dir, NULL);
+        return r | prompt_new(s);
     case TA_SCAN:
-        return r | start_scan(s);
+        return r | prompt_scan(s);
     case TA_FOCUS:
         if (s->focus == TF_MAIN && session_code(s) &&
             (s->screen == TS_QUESTION || s->screen == TS_REVIEW)) {
@@ -855,7 +502,7 @@ unsigned session_act(struct session *s, enum tui_action a, wchar_t ch)
     case TS_SCAN:
         if (a == TA_BACK || a == TA_LEFT || a == TA_CANCEL)
             return r | go_back(s);
-        return r | (scroll(&s->main_top, a, s->main_h) ? TR_MAIN : TR_NONE);
+        return r | (session_scroll(&s->main_top, a, s->main_h) ? TR_MAIN : TR_NONE);
     }
     return r;
 }

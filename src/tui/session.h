@@ -108,6 +108,11 @@ const struct question *session_question(const struct session *s);
 const char *session_code(const struct session *s);
 /* Keys that work on the current screen, for the status line ("↑↓ move  Enter choose ..."). */
 const char *session_keys_hint(const struct session *s);
+/* Shows a located error in the status area. */
+void session_error(struct session *s, const struct la_error *err);
+/* Moves a scroll offset for a scrolling action (page: the rows that fit); returns whether the
+ * action was a scrolling one. */
+unsigned session_scroll(int *top, enum tui_action a, int page);
 /* Sets a status message (formatted). */
 void session_say(struct session *s, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
