@@ -31,7 +31,19 @@ struct project_opts {
  * adv->setting_text for settings. The caller destroys it. */
 struct tctx *advice_context(const struct engine *e, const struct advice *adv);
 
-/* Renders the project files for the advice. Order is stable: src/main.rs, Cargo.toml, then
+/* advice_context() plus the names the project templates use: crate_name, ci.github, and
+ * derived ones (which client reads the input: fetch.*, which ones write: write.*, ...; see
+ * templates/README.md). The caller destroys it. */
+struct tctx *project_context(const struct engine *e, const struct advice *adv,
+                             const struct project_opts *opts);
+
+/* Whether p is a safe relative output path: '/'-separated plain names ([A-Za-z0-9._-]), no
+ * empty, "." or ".." component, not absolute. */
+bool project_path_valid(const char *p);
+
+/* Renders the project files for the advice: templates/files.tpl, rendered, lists them
+ * ("OUTPUT-PATH TEMPLATE-NAME" per line); every path is checked with project_path_valid. An
+ * invalid opts->name (crate names: a letter, then letters, digits, '-', '_') is an error. Order is stable: src/main.rs, Cargo.toml, then
  * the rest sorted by path. */
 bool project_render(const struct engine *e, const struct advice *adv,
                     const struct project_opts *opts, struct project_files *out,

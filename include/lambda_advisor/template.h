@@ -20,6 +20,9 @@ void tctx_set_bool(struct tctx *c, const char *name, bool value);
 /* Appends a new child context to the list `name` and returns it (owned by c). */
 struct tctx *tctx_push(struct tctx *c, const char *name);
 
+/* Whether name is set to true, a non-empty string or a non-empty list (what {{#name}} tests). */
+bool tctx_truthy(const struct tctx *c, const char *name);
+
 /* Looks up a partial by name; returns its text (not freed by the engine) or NULL. */
 typedef const char *(*tpl_partial_fn)(void *ud, const char *name, size_t *len);
 

@@ -113,6 +113,13 @@ struct tctx *tctx_push(struct tctx *c, const char *name)
     return child;
 }
 
+static bool truthy(const struct tval *v);
+
+bool tctx_truthy(const struct tctx *c, const char *name)
+{
+    return c && truthy(find(c, name, strlen(name)));
+}
+
 /* ---- tokenising ---- */
 
 enum tok_kind { T_TEXT, T_VAR, T_SECTION, T_INVERTED, T_CLOSE, T_PARTIAL };

@@ -1,0 +1,124 @@
+[package]
+name = "{{crate_name}}"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+{{#aws}}
+aws-config = { version = "1", features = ["behavior-version-latest"] }
+{{/aws}}
+{{#clients.dynamodb}}
+aws-sdk-dynamodb = "1"
+{{/clients.dynamodb}}
+{{#s3_client}}
+aws-sdk-s3 = "1"
+{{/s3_client}}
+{{#clients.secrets_manager}}
+aws-sdk-secretsmanager = "1"
+{{/clients.secrets_manager}}
+{{#clients.sns}}
+aws-sdk-sns = "1"
+{{/clients.sns}}
+{{#clients.sqs}}
+aws-sdk-sqs = "1"
+{{/clients.sqs}}
+{{#event_source.api_gateway_rest}}
+aws_lambda_events = { version = "1", default-features = false, features = ["apigw"] }
+{{/event_source.api_gateway_rest}}
+{{#event_source.s3}}
+aws_lambda_events = { version = "1", default-features = false, features = ["s3"] }
+{{/event_source.s3}}
+{{#event_source.sqs}}
+aws_lambda_events = { version = "1", default-features = false, features = ["sqs"] }
+{{/event_source.sqs}}
+{{#event_source.sns}}
+aws_lambda_events = { version = "1", default-features = false, features = ["sns"] }
+{{/event_source.sns}}
+{{#event_source.eventbridge}}
+aws_lambda_events = { version = "1", default-features = false, features = ["eventbridge"] }
+{{/event_source.eventbridge}}
+{{#event_source.kinesis}}
+{{#batch_failures.yes}}
+aws_lambda_events = { version = "1", default-features = false, features = ["kinesis", "streams"] }
+{{/batch_failures.yes}}
+{{^batch_failures.yes}}
+aws_lambda_events = { version = "1", default-features = false, features = ["kinesis"] }
+{{/batch_failures.yes}}
+{{/event_source.kinesis}}
+{{#event_source.dynamodb_stream}}
+{{#batch_failures.yes}}
+aws_lambda_events = { version = "1", default-features = false, features = ["dynamodb", "streams"] }
+{{/batch_failures.yes}}
+{{^batch_failures.yes}}
+aws_lambda_events = { version = "1", default-features = false, features = ["dynamodb"] }
+{{/batch_failures.yes}}
+{{/event_source.dynamodb_stream}}
+futures = "0.3"
+{{#event_source.http}}
+lambda_http = "1"
+{{/event_source.http}}
+{{^event_source.http}}
+lambda_runtime = "1"
+{{/event_source.http}}
+{{#event_source.s3}}
+percent-encoding = "2"
+{{/event_source.s3}}
+{{#rayon.yes}}
+rayon = "1"
+{{/rayon.yes}}
+{{#clients.http}}
+# rustls, not OpenSSL: no system library to match on Amazon Linux, easy cross-compiling.
+reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+{{/clients.http}}
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+thiserror = "2"
+# Only what the handler uses: a multi-threaded runtime and #[tokio::main] (never "full").
+tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+tracing = "0.1"
+
+# Small, fast binaries. `cargo lambda build --release` applies similar settings itself;
+# stating them here makes `cargo build --release` and other build paths agree.
+[profile.release]
+opt-level = {{#opt_level.s}}"s"{{/opt_level.s}}{{^opt_level.s}}3{{/opt_level.s}}
+lto = true
+codegen-units = 1
+strip = true
+panic = "abort"
+
+# Read by `cargo lambda deploy`: the advised memory (MB) and timeout (s).
+[package.metadata.lambda.deploy]
+memory = {{memory_mb}}
+timeout = {{timeout_s}}
+{{#env_vars}}
+# The environment the function reads (see README.md); set it here or in your deployment:
+# [package.metadata.lambda.deploy.env]
+{{#clients.http}}
+# API_URL = "https://api.example.com"
+{{/clients.http}}
+{{#fetch.s3}}
+# BUCKET_NAME = "my-input-bucket"
+{{/fetch.s3}}
+{{#write.s3}}
+# OUTPUT_BUCKET = "my-output-bucket"
+{{/write.s3}}
+{{#clients.dynamodb}}
+# TABLE_NAME = "my-table"
+{{/clients.dynamodb}}
+{{#clients.sqs}}
+# QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"
+{{/clients.sqs}}
+{{#clients.sns}}
+# TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:my-topic"
+{{/clients.sns}}
+{{#clients.secrets_manager}}
+# SECRET_ID = "my-api-key"
+{{/clients.secrets_manager}}
+{{/env_vars}}
+{{#architecture.arm64}}
+
+# Build for Graviton (arm64): cargo-lambda reads the architecture from the binary it built.
+[package.metadata.lambda.build]
+arm64 = true
+{{/architecture.arm64}}

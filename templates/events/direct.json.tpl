@@ -1,0 +1,4 @@
+{
+  "id": "order-42",
+  "data": "hello"
+}

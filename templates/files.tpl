@@ -1,0 +1,11 @@
+{{! The files of a generated project: one "OUTPUT-PATH TEMPLATE-NAME" per line. Rendered
+    with the advice context first, so sections choose files; every output path is checked
+    (relative, no "..") before anything is written. }}
+src/main.rs main.rs
+Cargo.toml Cargo.toml
+README.md README.md
+events/{{event_source}}.json events/{{event_source}}.json
+.gitignore gitignore
+{{#ci.github}}
+.github/workflows/deploy.yml deploy.yml
+{{/ci.github}}

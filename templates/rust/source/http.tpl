@@ -1,0 +1,33 @@
+{{>rust/job}}
+
+/// One request is one job; its data is the request body.
+fn jobs_from(request: &Request) -> Result<Vec<Job>, HandlerError> {
+    let id = request.uri().path().to_string();
+    let body = std::str::from_utf8(request.body())
+        .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?
+        .to_string();
+    Ok(vec![Job { id, body }])
+}
+
+/// Handles one HTTP request (API Gateway HTTP API, a function URL or an ALB, through
+/// lambda_http). Failures become a 500 response without internal details; the details go
+/// to the log.
+async fn function_handler(request: Request, app: &App) -> Result<Response<Body>, HandlerError> {
+    let jobs = match jobs_from(&request) {
+        Ok(jobs) => jobs,
+        Err(err) => return json_response(400, &serde_json::json!({ "error": err.to_string() })),
+    };
+    let results = run_jobs(jobs, app).await;
+    match all_ok(results) {
+        Ok(outputs) => json_response(200, &serde_json::json!({ "results": outputs })),
+        Err(_) => json_response(500, &serde_json::json!({ "error": "internal error" })),
+    }
+}
+
+fn json_response(status: u16, body: &serde_json::Value) -> Result<Response<Body>, HandlerError> {
+    let response = Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(Body::from(serde_json::to_string(body)?))?;
+    Ok(response)
+}

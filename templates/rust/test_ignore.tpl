@@ -1,0 +1,3 @@
+{{#services}}
+#[ignore = "calls the services named in the environment (see README)"]
+{{/services}}

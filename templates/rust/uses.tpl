@@ -1,0 +1,51 @@
+{{#event_source.api_gateway_rest}}
+
+use aws_lambda_events::encodings::Body;
+use aws_lambda_events::event::apigw::{ApiGatewayProxyRequest, ApiGatewayProxyResponse};
+use aws_lambda_events::http::{header, HeaderValue};
+{{/event_source.api_gateway_rest}}
+{{#event_source.s3}}
+
+use aws_lambda_events::event::s3::S3Event;
+{{/event_source.s3}}
+{{#event_source.sqs}}
+
+{{#batch_failures.yes}}
+use aws_lambda_events::event::sqs::{BatchItemFailure, SqsBatchResponse, SqsEvent};
+{{/batch_failures.yes}}
+{{^batch_failures.yes}}
+use aws_lambda_events::event::sqs::SqsEvent;
+{{/batch_failures.yes}}
+{{/event_source.sqs}}
+{{#event_source.sns}}
+
+use aws_lambda_events::event::sns::SnsEvent;
+{{/event_source.sns}}
+{{#event_source.dynamodb_stream}}
+
+use aws_lambda_events::event::dynamodb::Event;
+{{#batch_failures.yes}}
+use aws_lambda_events::event::streams::{DynamoDbBatchItemFailure, DynamoDbEventResponse};
+{{/batch_failures.yes}}
+{{/event_source.dynamodb_stream}}
+{{#event_source.kinesis}}
+
+use aws_lambda_events::event::kinesis::KinesisEvent;
+{{#batch_failures.yes}}
+use aws_lambda_events::event::streams::{KinesisBatchItemFailure, KinesisEventResponse};
+{{/batch_failures.yes}}
+{{/event_source.kinesis}}
+{{#event_source.eventbridge}}
+
+use aws_lambda_events::event::eventbridge::EventBridgeEvent;
+{{/event_source.eventbridge}}
+{{#event_source.http}}
+
+use lambda_http::{service_fn, Body, Error, Request, Response};
+{{/event_source.http}}
+{{^event_source.http}}
+{{#event_source.direct}}
+
+{{/event_source.direct}}
+use lambda_runtime::{service_fn, Diagnostic, Error, LambdaEvent};
+{{/event_source.http}}

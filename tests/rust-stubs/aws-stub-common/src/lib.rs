@@ -1,0 +1,214 @@
+//! Types the AWS SDK stubs share (aws-types, aws-smithy-runtime-api, aws-smithy-types 1.x),
+//! and a macro for fluent operation builders. Types and signatures only.
+use std::error::Error as StdError;
+use std::fmt;
+
+/// aws_types::SdkConfig: what aws_config::load_defaults returns.
+#[derive(Clone, Debug)]
+pub struct SdkConfig {
+    _private: (),
+}
+
+/// aws_config::BehaviorVersion.
+#[non_exhaustive]
+#[derive(Clone, Debug)]
+pub struct BehaviorVersion {
+    _private: (),
+}
+
+impl BehaviorVersion {
+    pub fn latest() -> Self {
+        unimplemented!()
+    }
+}
+
+/// aws_types::region::Region.
+#[derive(Clone, Debug)]
+pub struct Region {
+    _private: (),
+}
+
+impl Region {
+    pub fn new(region: impl Into<String>) -> Self {
+        let _ = region.into();
+        unimplemented!()
+    }
+}
+
+/// aws_smithy_runtime_api::http::Response.
+#[derive(Debug)]
+pub struct HttpResponse {
+    _private: (),
+}
+
+/// aws_smithy_runtime_api::client::result::SdkError.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum SdkError<E, R = HttpResponse> {
+    ConstructionFailure(Box<dyn StdError + Send + Sync>),
+    TimeoutError(Box<dyn StdError + Send + Sync>),
+    DispatchFailure(Box<dyn StdError + Send + Sync>),
+    ResponseError(R),
+    ServiceError(E),
+}
+
+impl<E, R> fmt::Display for SdkError<E, R> {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+impl<E: StdError + 'static, R: fmt::Debug> StdError for SdkError<E, R> {}
+
+/// aws_smithy_types::byte_stream::ByteStream.
+#[derive(Debug, Default)]
+pub struct ByteStream {
+    _private: (),
+}
+
+impl ByteStream {
+    pub async fn collect(self) -> Result<AggregatedBytes, ByteStreamError> {
+        unimplemented!()
+    }
+}
+
+impl From<Vec<u8>> for ByteStream {
+    fn from(_: Vec<u8>) -> Self {
+        unimplemented!()
+    }
+}
+
+impl From<String> for ByteStream {
+    fn from(_: String) -> Self {
+        unimplemented!()
+    }
+}
+
+/// aws_smithy_types::byte_stream::AggregatedBytes.
+#[derive(Debug)]
+pub struct AggregatedBytes {
+    _private: (),
+}
+
+impl AggregatedBytes {
+    pub fn to_vec(self) -> Vec<u8> {
+        unimplemented!()
+    }
+}
+
+/// aws_smithy_types::byte_stream::error::Error.
+#[derive(Debug)]
+pub struct ByteStreamError {
+    _private: (),
+}
+
+impl fmt::Display for ByteStreamError {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+impl StdError for ByteStreamError {}
+
+/// Declares an operation: its error type, its output, its fluent builder with `send()`, the
+/// client method, and the crate error's `From<SdkError<OpError, R>>`.
+#[macro_export]
+macro_rules! operation {
+    ($module:ident, $method:ident, $Builder:ident,
+     $Output:ident { $($ofield:ident : $oty:ty),* $(,)? }, $OpError:ident,
+     [$($setter:ident : $ty:ty),* $(,)?]) => {
+        pub mod $module {
+            /// The operation's output.
+            #[non_exhaustive]
+            #[derive(Debug)]
+            pub struct $Output {
+                $(pub $ofield: $oty,)*
+            }
+
+            /// The operation's error.
+            #[non_exhaustive]
+            #[derive(Debug)]
+            pub enum $OpError {
+                Unhandled(Box<dyn std::error::Error + Send + Sync>),
+            }
+            impl std::fmt::Display for $OpError {
+                fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    unimplemented!()
+                }
+            }
+            impl std::error::Error for $OpError {}
+
+            pub mod builders {
+                /// The fluent builder; `send()` performs the call.
+                #[derive(Debug)]
+                pub struct $Builder {
+                    _private: (),
+                }
+                impl $Builder {
+                    $(pub fn $setter(self, input: impl Into<$ty>) -> Self {
+                        let _ = input.into();
+                        unimplemented!()
+                    })*
+                    pub async fn send(
+                        self,
+                    ) -> Result<
+                        super::$Output,
+                        $crate::SdkError<super::$OpError, $crate::HttpResponse>,
+                    > {
+                        unimplemented!()
+                    }
+                }
+            }
+        }
+
+        impl crate::Client {
+            pub fn $method(&self) -> crate::operation::$module::builders::$Builder {
+                unimplemented!()
+            }
+        }
+
+        impl<R: std::fmt::Debug + Send + Sync + 'static>
+            From<$crate::SdkError<crate::operation::$module::$OpError, R>> for crate::Error
+        {
+            fn from(_: $crate::SdkError<crate::operation::$module::$OpError, R>) -> Self {
+                unimplemented!()
+            }
+        }
+    };
+}
+
+/// Declares the client and the crate-wide error of an SDK crate.
+#[macro_export]
+macro_rules! client {
+    () => {
+        /// The service client: cheap to clone, create it once.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            _private: (),
+        }
+        impl Client {
+            pub fn new(config: &$crate::SdkConfig) -> Self {
+                let _ = config;
+                unimplemented!()
+            }
+        }
+
+        /// All errors of the service.
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum Error {
+            Unhandled(Box<dyn std::error::Error + Send + Sync>),
+        }
+        impl std::fmt::Display for Error {
+            fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                unimplemented!()
+            }
+        }
+        impl std::error::Error for Error {}
+
+        pub mod error {
+            pub use $crate::SdkError;
+        }
+        pub use $crate::SdkConfig as Config;
+    };
+}
