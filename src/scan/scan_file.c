@@ -175,7 +175,8 @@ static bool has_lit(struct worker *w, size_t id)
         char c = l->s[l->pivot];
         while (p < end && (p = memchr(p, c, (size_t)(end - p))) != NULL) {
             const char *start = p - l->pivot;
-            if ((size_t)(end - start) >= l->n && memcmp(start, l->s, l->n) == 0) {
+            if (start >= w->src && (size_t)(end - start) >= l->n && start[0] == l->s[0] &&
+                start[l->n - 1] == l->s[l->n - 1] && memcmp(start, l->s, l->n) == 0) {
                 w->found[id] = 1;
                 break;
             }
