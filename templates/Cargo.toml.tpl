@@ -74,7 +74,7 @@ reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 thiserror = "2"
-# Only what the handler uses: a multi-threaded runtime and #[tokio::main] (never "full").
+# Only what the handler uses: the multi-threaded runtime and #[tokio::main].
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 tracing = "0.1"
 

@@ -2,18 +2,15 @@
 // Real clients: this test talks to the services named in the environment (see README).
 {{/services}}
 {{#aws}}
-// lambda-advisor: allow(client-per-invocation)
 let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
 {{/aws}}
 {{#app_fields}}
 let app = App {
 {{#clients.http}}
-    // lambda-advisor: allow(client-per-invocation)
     http: reqwest::Client::new(),
     api_url: std::env::var("API_URL").unwrap_or_default(),
 {{/clients.http}}
 {{#s3_client}}
-    // lambda-advisor: allow(client-per-invocation)
     s3: aws_sdk_s3::Client::new(&config),
 {{/s3_client}}
 {{#fetch.s3}}
@@ -23,17 +20,14 @@ let app = App {
     output_bucket: std::env::var("OUTPUT_BUCKET").unwrap_or_default(),
 {{/write.s3}}
 {{#clients.dynamodb}}
-    // lambda-advisor: allow(client-per-invocation)
     dynamodb: aws_sdk_dynamodb::Client::new(&config),
     table: std::env::var("TABLE_NAME").unwrap_or_default(),
 {{/clients.dynamodb}}
 {{#clients.sqs}}
-    // lambda-advisor: allow(client-per-invocation)
     sqs: aws_sdk_sqs::Client::new(&config),
     queue_url: std::env::var("QUEUE_URL").unwrap_or_default(),
 {{/clients.sqs}}
 {{#clients.sns}}
-    // lambda-advisor: allow(client-per-invocation)
     sns: aws_sdk_sns::Client::new(&config),
     topic_arn: std::env::var("TOPIC_ARN").unwrap_or_default(),
 {{/clients.sns}}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# `lambda-advisor new`: the files it writes, what they contain, and where it refuses to write.
+. "$(dirname "$0")/../lib.sh"
+
+D=$T_TMP/work
+mkdir -p "$D"
+new() { t_run "$1" "$2" "$LA_BIN" new "${@:3}"; }
+
+new "help" 0 --help
+t_has "help names --ci" "$T_OUT" "--ci github"
+t_has "help names --force" "$T_OUT" "--force"
+
+# A queue-triggered function with partial batch responses and the defaults elsewhere.
+new "sqs" 0 "$D/orders" --defaults --answer event_source=sqs --answer batch_failures=yes
+t_has "sqs: says what it wrote" "$T_OUT" "wrote 5 files"
+for f in src/main.rs Cargo.toml README.md events/sqs.json .gitignore; do
+  [ -f "$D/orders/$f" ] && t_ok || t_bad "sqs: $f missing"
+done
+[ -e "$D/orders/.github" ] && t_bad "sqs: a CI workflow without --ci" || t_ok
+main=$(cat "$D/orders/src/main.rs")
+cargo=$(cat "$D/orders/Cargo.toml")
+t_has "crate named after DIR" "$cargo" 'name = "orders"'
+t_has "tokio main" "$main" "#[tokio::main]"
+t_has "tracing initialised" "$main" "lambda_runtime::tracing::init_default_subscriber();"
+t_has "batch response" "$main" "SqsBatchResponse::default()"
+t_has "batch failure id" "$main" "failure.item_identifier = id;"
+t_has "own error to Diagnostic" "$main" "impl From<HandlerError> for Diagnostic"
+t_has "a test module" "$main" "#[cfg(test)]"
+t_has "the sample event is tested" "$main" 'include_str!("../events/sqs.json")'
+# No unwrap/expect/panic outside the tests.
+handler_code=$(sed '/^#\[cfg(test)\]/,$d' "$D/orders/src/main.rs")
+t_hasnt "no unwrap in handler code" "$handler_code" ".unwrap()"
+t_hasnt "no expect in handler code" "$handler_code" ".expect("
+t_hasnt "no panic in handler code" "$handler_code" "panic!"
+t_has "minimal tokio" "$cargo" 'tokio = { version = "1", features = ["macros", "rt-multi-thread"] }'
+t_hasnt "never tokio full" "$cargo" '"full"'
+t_has "lto" "$cargo" "lto = true"
+t_has "codegen-units" "$cargo" "codegen-units = 1"
+t_has "strip" "$cargo" "strip = true"
+t_has "panic abort" "$cargo" 'panic = "abort"'
+t_has "arm64 build" "$cargo" $'[package.metadata.lambda.build]\narm64 = true'
+t_has "deploy memory" "$cargo" $'[package.metadata.lambda.deploy]\nmemory = '
+t_has "sqs feature" "$cargo" 'features = ["sqs"]'
+t_has "sample event" "$(cat "$D/orders/events/sqs.json")" '"eventSource": "aws:sqs"'
+t_has "README invoke" "$(cat "$D/orders/README.md")" \
+  "cargo lambda invoke orders --data-file events/sqs.json"
+ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
+
+# The advice flows into the files: memory and timeout from the settings, x86_64 when native
+# libraries need it, opt-level s for a cold-start-only I/O function.
+new "advised" 0 "$D/advised" --defaults --answer native_deps=yes --answer memory_mb=2048 \
+  --answer goals=cold_start --answer workload=io --answer io_shape=single
+cargo=$(cat "$D/advised/Cargo.toml")
+t_has "advised memory" "$cargo" "memory = 2048"
+t_hasnt "no arm64 for x86-only libraries" "$cargo" "arm64 = true"
+t_has "opt-level s" "$cargo" 'opt-level = "s"'
+json=$("$LA_BIN" advise --defaults --answer native_deps=yes --answer memory_mb=2048 \
+  --answer goals=cold_start --answer workload=io --answer io_shape=single --format json)
+timeout=$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["settings"]["timeout_s"])')
+t_has "advised timeout" "$cargo" "timeout = $timeout"
+
+# Patterns: the code each one calls for.
+new "rayon" 0 "$D/rayon" --defaults --answer workload=cpu --answer cpu_shape=collection \
+  --answer memory_mb=4096
+main=$(cat "$D/rayon/src/main.rs")
+t_has "spawn_blocking" "$main" "tokio::task::spawn_blocking(move || transform_all(&input)).await??"
+t_has "rayon inside" "$main" ".par_chunks(CHUNK_SIZE)"
+t_has "rayon dependency" "$(cat "$D/rayon/Cargo.toml")" 'rayon = "1"'
+new "no rayon below 2 vCPUs" 0 "$D/norayon" --defaults --answer workload=cpu \
+  --answer cpu_shape=collection --answer memory_mb=1024 --answer goals=cost
+t_hasnt "no par_chunks" "$(cat "$D/norayon/src/main.rs")" "par_chunks"
+t_hasnt "no rayon dependency" "$(cat "$D/norayon/Cargo.toml")" "rayon = "
+new "few calls" 0 "$D/few" --defaults --answer workload=io --answer io_shape=fan_out \
+  --answer fan_out_size=few --answer clients=http
+t_has "try_join" "$(cat "$D/few/src/main.rs")" "tokio::try_join!(fetch(&job, app), fetch_details(&job, app))?"
+t_has "rustls reqwest" "$(cat "$D/few/Cargo.toml")" \
+  'reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }'
+new "many calls" 0 "$D/many" --defaults --answer workload=io --answer io_shape=fan_out \
+  --answer fan_out_size=many
+main=$(cat "$D/many/src/main.rs")
+t_has "bounded" "$main" ".buffer_unordered(CONCURRENCY_LIMIT)"
+t_has "limit from the advice" "$main" "const CONCURRENCY_LIMIT: usize = 32;"
+new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3
+t_has "keys decoded" "$(cat "$D/s3fn/src/main.rs")" "percent_encoding::percent_decode_str"
+new "http" 0 "$D/api" --defaults --answer event_source=http
+t_has "lambda_http" "$(cat "$D/api/src/main.rs")" "lambda_http::run(service_fn(handler))"
+
+# CI workflow.
+new "ci" 0 "$D/ci" --defaults --ci github
+wf=$(cat "$D/ci/.github/workflows/deploy.yml")
+t_has "OIDC permission" "$wf" "id-token: write"
+t_has "role from a variable" "$wf" 'role-to-assume: ${{ vars.AWS_ROLE_ARN }}'
+t_has "arm64 build in CI" "$wf" "cargo lambda build --release --arm64"
+t_has "cache" "$wf" "Swatinem/rust-cache"
+new "unknown ci" 2 "$D/ci2" --defaults --ci gitlab
+t_has "unknown ci message" "$T_ERR" "valid: github"
+[ -e "$D/ci2" ] && t_bad "unknown ci: wrote something" || t_ok
+
+# Refusals: nothing is written and nothing is left behind.
+mkdir -p "$D/busy" && echo keep >"$D/busy/notes.txt"
+new "non-empty dir" 2 "$D/busy" --defaults
+t_has "non-empty message" "$T_ERR" "is not empty"
+t_eq "non-empty: untouched" "$(ls -A "$D/busy")" "notes.txt"
+new "force" 0 "$D/busy" --defaults --force
+[ -f "$D/busy/src/main.rs" ] && t_ok || t_bad "force: no src/main.rs"
+t_eq "force keeps other files" "$(cat "$D/busy/notes.txt")" "keep"
+new "bad name" 2 "$D/badname" --defaults --name "../evil"
+t_has "bad name message" "$T_ERR" "invalid crate name"
+[ -e "$D/badname" ] && t_bad "bad name: wrote something" || t_ok
+new "bad answer" 2 "$D/badanswer" --defaults --answer workload=gpu
+[ -e "$D/badanswer" ] && t_bad "bad answer: wrote something" || t_ok
+new "missing answers" 2 "$D/partial"
+[ -e "$D/partial" ] && t_bad "missing answers: wrote something" || t_ok
+new "no dir" 2 --defaults
+new "two dirs" 2 "$D/a" "$D/b" --defaults
+echo x >"$D/afile"
+new "dir is a file" 2 "$D/afile" --defaults
+# A symbolic link inside DIR must not carry the files outside it, even with --force.
+mkdir -p "$D/outside" "$D/linked"
+ln -s "$D/outside" "$D/linked/src"
+new "symlink inside DIR" 2 "$D/linked" --defaults --force
+t_eq "nothing written through the link" "$(ls -A "$D/outside")" ""
+ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
+
+t_done
