@@ -27,6 +27,7 @@ struct crate_state {
     char *main_path;
     int main_line, main_col;
     bool main_is_src_main;
+    unsigned main_allowed; /* crate-level rules suppressed at that main */
 };
 
 /* A Rust file to scan, copied out of the walk (whose arrays move while it goes on). */
@@ -195,6 +196,7 @@ static void do_file(struct thread *t, const struct job *f)
                 cs->main_line = facts.main_line;
                 cs->main_col = facts.main_col;
                 cs->main_is_src_main = src_main;
+                cs->main_allowed = facts.allowed;
             }
         }
     }
@@ -291,9 +293,9 @@ static void crate_findings(struct ctx *C)
         const char *path = cs->main_path ? cs->main_path : cr->manifest;
         int line = cs->main_path ? cs->main_line : 1, col = cs->main_path ? cs->main_col : 1;
         int width = cs->main_path ? 4 : 1;
-        if (nt && !cs->any_test && !cr->has_tests_dir)
+        if (nt && !cs->any_test && !cr->has_tests_dir && !(cs->main_allowed & 1))
             add_located(&C->out, nt, NULL, nt->severity, path, line, col, width, NULL);
-        if (ntr && !cs->any_tracing)
+        if (ntr && !cs->any_tracing && !(cs->main_allowed & 2))
             add_located(&C->out, ntr, NULL, ntr->severity, path, line, col, width, NULL);
     }
 }

@@ -618,7 +618,10 @@ static int parse_supp(const char *s, size_t n, struct supp *sp)
     return -1;
 }
 
-static void apply_suppressions(struct worker *w, size_t first)
+/* main_line: the line of this file's `fn main` (0: none), where the crate-level rules
+ * (no-tests, no-tracing) report; suppressions of those there are recorded in *allowed (bit 0
+ * no-tests, bit 1 no-tracing) for the crate stage to honour. */
+static void apply_suppressions(struct worker *w, size_t first, int main_line, unsigned *allowed)
 {
     struct supp *sp = NULL;
     size_t nsp = 0, cap = 0;
@@ -677,9 +680,15 @@ static void apply_suppressions(struct worker *w, size_t first)
     w->out.n = keep;
     for (size_t k = 0; k < nsp; k++) {
         for (int j = 0; j < sp[k].nids; j++) {
+            const struct rule *r = rules_find(w->rs, sp[k].ids[j]);
+            bool crate_rule = r && (r->check == RC_NO_TESTS || r->check == RC_NO_TRACING);
+            if (crate_rule && main_line > 0 &&
+                (sp[k].file || main_line == sp[k].line || main_line == sp[k].line + 1)) {
+                *allowed |= r->check == RC_NO_TESTS ? 1u : 2u;
+                sp[k].used[j] = true; /* whether it silences anything is known later */
+            }
             if (sp[k].used[j])
                 continue;
-            const struct rule *r = rules_find(w->rs, sp[k].ids[j]);
             if (r && r->disabled)
                 continue;
             char *msg = r ? xasprintf("this suppression of %s silences nothing", sp[k].ids[j])
@@ -750,9 +759,14 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         else if (r->check == RC_AWAIT_IN_LOOP)
             check_await_loops(w, r, lambda);
     }
+    int main_line = 0;
+    if (w->sc.main_tok >= 0)
+        main_line = (int)line_of(w, w->sc.t[w->sc.main_tok].start) + 1;
+    unsigned allowed = 0;
     if (mentions_us)
-        apply_suppressions(w, first);
+        apply_suppressions(w, first, main_line, &allowed);
     if (want_facts) {
+        facts->allowed = allowed;
         facts->has_test = w->sc.has_test || (base_flags & SF_TEST);
         size_t ms, me;
         facts->has_tracing = re_find(w, w->tracing_re, w->lx.code, w->lx.len, 0, &ms, &me);

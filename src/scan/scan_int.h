@@ -25,6 +25,7 @@ struct file_facts {
     bool has_test;
     bool has_tracing;
     int main_line, main_col; /* 0 when the file has no fn main */
+    unsigned allowed;        /* suppressed at main: bit 0 no-tests, bit 1 no-tracing */
 };
 
 struct worker {
