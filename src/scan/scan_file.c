@@ -309,14 +309,14 @@ static bool await_is_call(struct worker *w, size_t d)
     if (d == 0 || !tpunct(w, d - 1, ')'))
         return false;
     int depth = 0;
-    size_t i = d - 1;
+    size_t i = d - 1, steps = 0;
     for (;; i--) {
         if (tpunct(w, i, ')'))
             depth++;
         else if (tpunct(w, i, '(') && --depth == 0)
             break;
-        if (i == 0)
-            return false;
+        if (i == 0 || ++steps > 20000)
+            return false; /* unbalanced, or absurdly long: leave it */
     }
     for (size_t k = i; k + 1 < d; k++)
         if (tpunct(w, k, '&') && tword(w, k + 1, "mut"))
@@ -523,24 +523,29 @@ static void check_sequential(struct worker *w, const struct rule *r, bool lambda
 
 static void check_await_loops(struct worker *w, const struct rule *r, bool lambda)
 {
-    for (size_t li = 0; li < w->sc.nloops; li++) {
+    if (w->sc.nloops == 0)
+        return;
+    /* one pass over the tokens: each await counts for its innermost loop only */
+    uint8_t *done = xcalloc(w->sc.nloops, 1);
+    for (size_t k = 1; k < w->sc.n; k++) {
+        int32_t li = w->sc.loop[k];
+        if (li < 0 || done[li] || !tword(w, k, "await") || !tpunct(w, k - 1, '.'))
+            continue;
         const struct scope_loop *L = &w->sc.loops[li];
         if (L->kind == LOOP_LOOP || L->head_awaits || L->retry_range || L->exits || L->close == 0)
             continue;
-        int32_t ctx = w->sc.ctx[L->open + 1 < w->sc.n ? L->open + 1 : L->open];
-        for (size_t k = L->open + 1; k < L->close; k++) {
-            if (w->sc.loop[k] != (int32_t)li || !own_await(w, k, ctx))
-                continue;
-            if (!await_is_call(w, k - 1) || !in_scope(r, w->sc.flags[k], lambda))
-                continue;
-            const struct token *kw = &w->sc.t[L->kw];
-            char *detail =
-                xasprintf("this loop awaits at line %d", (int)line_of(w, w->sc.t[k].start) + 1);
-            emit(w, r, kw->start, (size_t)kw->start + kw->len, detail);
-            free(detail);
-            break;
-        }
+        if (k <= L->open || k >= L->close || w->sc.ctx[k] != w->sc.ctx[L->open + 1])
+            continue;
+        if (!await_is_call(w, k - 1) || !in_scope(r, w->sc.flags[k], lambda))
+            continue;
+        done[li] = 1;
+        const struct token *kw = &w->sc.t[L->kw];
+        char *detail =
+            xasprintf("this loop awaits at line %d", (int)line_of(w, w->sc.t[k].start) + 1);
+        emit(w, r, kw->start, (size_t)kw->start + kw->len, detail);
+        free(detail);
     }
+    free(done);
 }
 
 /* ---- suppressions ---- */

@@ -36,6 +36,7 @@ struct state {
     size_t async_depth;
     int32_t loop_pending; /* -1 none */
     uint16_t base;        /* the file's own flags (build.rs is all start-up code) */
+    long budget;          /* token steps left for look-aheads, so hostile input stays linear */
     size_t loop_depth;
 };
 
@@ -140,8 +141,8 @@ static bool closure_then_await(struct state *S, size_t i)
         j++;
     if (!punct(S, j, '|'))
         return false;
-    size_t depth = 0, limit = i + 200000;
-    for (j = i; j < S->s->n && j < limit; j++) {
+    size_t depth = 0;
+    for (j = i; j < S->s->n && S->budget-- > 0; j++) {
         if (punct(S, j, '(') || punct(S, j, '[') || punct(S, j, '{'))
             depth++;
         else if ((punct(S, j, ')') || punct(S, j, ']') || punct(S, j, '}')) && --depth == 0)
@@ -308,7 +309,8 @@ static void new_loop(struct state *S, size_t i, enum loop_kind kind)
     if (kind == LOOP_FOR) {
         /* `for attempt in 0..N {` or `in 1..=N {`: a retry loop, sequential by nature */
         size_t j = i + 1;
-        while (j < s->n && !word(S, j, "in") && !punct(S, j, '{') && !punct(S, j, ';'))
+        while (j < s->n && !word(S, j, "in") && !punct(S, j, '{') && !punct(S, j, ';') &&
+               S->budget-- > 0)
             j++;
         if (word(S, j, "in") && j + 5 < s->n && s->t[j + 1].kind == TK_NUMBER &&
             punct(S, j + 2, '.') && punct(S, j + 3, '.')) {
@@ -351,7 +353,8 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         s->loop = xrealloc(s->loop, s->capinfo * sizeof *s->loop);
         s->ctx = xrealloc(s->ctx, s->capinfo * sizeof *s->ctx);
     }
-    struct state S = {.src = src, .s = s, .loop_pending = -1, .base = base};
+    struct state S = {
+        .src = src, .s = s, .loop_pending = -1, .base = base, .budget = 16 * (long)s->n + 4096};
     push_frame(&S, '\0', base, -1, -1);
     for (size_t i = 0; i < s->n; i++) {
         const struct token *t = &s->t[i];
