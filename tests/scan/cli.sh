@@ -164,4 +164,17 @@ t_eq "the scanned tree is untouched" "$after" "$before"
 "$LA_BIN" scan "$FIX" -j 1 --format json >one.json 2>/dev/null
 "$LA_BIN" scan "$FIX" -j 4 --format json >four.json 2>/dev/null
 t_eq "-j 1 and -j 4 agree" "$(cmp one.json four.json && echo same)" "same"
+# hostile input: deep nesting, unbalanced brackets, endless look-aheads; it must stay fast
+mkdir -p hostile
+python3 - hostile <<'P'
+import sys
+d = sys.argv[1]
+open(d + '/a.rs', 'w').write('async fn f() {' + 'g(|x| ' * 100000 + ' a().await;\n')
+open(d + '/b.rs', 'w').write('async fn f() {' + 'for ' * 100000 + ' a().await;\n')
+open(d + '/c.rs', 'w').write('async fn f() {' + (')' * 50000 + '.await; let a = x().await; ') * 20)
+open(d + '/d.rs', 'w').write('async fn f() {' + 'for x in y { ' * 20000 + 'a().await;' + '}' * 20000)
+open(d + '/e.rs', 'w').write('#[' * 50000 + 'r#"' + '/*' * 50000 + "'" * 50000)
+P
+t_run "hostile input" 0 timeout 60 "$LA_BIN" scan hostile --fail-on never --max-filesize 8M
+t_has "hostile input scanned" "$T_ERR" "in 5 files"
 t_done
