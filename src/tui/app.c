@@ -153,6 +153,17 @@ int tui_main(int argc, char **argv)
     }
     set_term(scr);
     curses_on = true;
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) { /* a terminal that cannot move the cursor */
+        endwin();
+        curses_on = false;
+        const char *term = getenv("TERM");
+        session_finish(&s);
+        tree_destroy(t);
+        return cli_fail("terminal type '%s' cannot move the cursor, so it cannot show the "
+                        "guided session; use 'lambda-advisor advise' instead",
+                        term ? term : "(unset)");
+    }
     raw();
     noecho();
     nonl();

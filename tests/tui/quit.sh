@@ -20,6 +20,12 @@ t_eq "bad tree: exit" "$(tt_exit_code)" 2
 t_has "bad tree: located error" "$(tt_screen)" "lambda.yaml:4:11"
 tt_stop
 
+# A terminal that cannot address the cursor: a message pointing at advise, exit 2.
+tt_start 100 30 TERM=dumb
+t_eq "TERM=dumb: exit" "$(tt_exit_code)" 2
+t_has "TERM=dumb: says why" "$(tt_screen)" "cannot move the cursor"
+tt_stop
+
 # q before any answer quits at once.
 tt_start 100 30
 tt_wait "· workload "
