@@ -33,6 +33,7 @@ struct crate_state {
 /* A Rust file to scan, copied out of the walk (whose arrays move while it goes on). */
 struct job {
     const char *path; /* owned by the walk result, never moved */
+    enum walk_kind kind;
     const char *crate_dir;
     int crate;
     bool lambda, in_tree;
@@ -50,6 +51,7 @@ struct ctx {
     struct job *jobs; /* under mu: found by the walk, taken by the workers */
     size_t njobs, capjobs, next;
     bool walk_done;
+    unsigned config_kinds; /* RK_CARGO / RK_DEPLOY when a pattern rule applies to those */
     /* merged under mu */
     struct fvec out;
     char **notes;
@@ -105,7 +107,7 @@ static uint16_t base_flags(const char *path, const char *crate_dir)
 static bool read_file(struct thread *t, const char *path, size_t *len)
 {
     struct ctx *C = t->C;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK); /* a FIFO must not block */
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         add_note(C, xasprintf("%s: skipped: cannot read it: %s", path, strerror(errno)));
@@ -168,6 +170,10 @@ static void do_file(struct thread *t, const struct job *f)
     size_t len;
     if (!read_file(t, f->path, &len))
         return;
+    if (f->kind != WK_RUST) {
+        scan_config_text(&t->w, f->path, t->buf, len, f->kind == WK_CARGO ? RK_CARGO : RK_DEPLOY);
+        return;
+    }
     bool lambda = f->crate >= 0 ? f->lambda
                                 : (memmem(t->buf, len, "lambda_runtime", 14) ||
                                    memmem(t->buf, len, "lambda_http", 11));
@@ -227,10 +233,15 @@ static void on_file(void *ud, const struct walk_result *w, size_t i)
 {
     struct ctx *C = ud;
     const struct walk_file *f = &w->files[i];
-    if (f->kind != WK_RUST)
-        return; /* Cargo.toml and deploy configs: the config checks read them */
+    /* Cargo.toml and deploy configs: the config checks read them; pattern rules for them
+     * (kinds: cargo / deploy, from rule files of users) run here */
+    if (f->kind == WK_CARGO && !(C->config_kinds & RK_CARGO))
+        return;
+    if (f->kind == WK_DEPLOY && !(C->config_kinds & RK_DEPLOY))
+        return;
     const struct walk_crate *cr = f->crate >= 0 ? &w->crates[f->crate] : NULL;
-    struct job j = {f->path, cr ? cr->dir : NULL, f->crate, cr && cr->lambda, cr && cr->in_tree};
+    struct job j = {f->path,  f->kind,          cr ? cr->dir : NULL,
+                    f->crate, cr && cr->lambda, cr && cr->in_tree};
     pthread_mutex_lock(&C->mu);
     C->jobs = xgrow(C->jobs, &C->capjobs, C->njobs + 1, sizeof *C->jobs);
     C->jobs[C->njobs++] = j;
@@ -416,6 +427,9 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
     pcre2_jit_compile(C.tracing_re, PCRE2_JIT_COMPLETE);
     pthread_mutex_init(&C.mu, NULL);
     pthread_cond_init(&C.more, NULL);
+    for (size_t i = 0; i < rs->n; i++)
+        if (!rs->v[i].disabled && rs->v[i].check == RC_PATTERN)
+            C.config_kinds |= rs->v[i].kinds & (RK_CARGO | RK_DEPLOY);
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     size_t nthreads = opts->threads > 0 ? (size_t)opts->threads : ncpu > 0 ? (size_t)ncpu : 1;
     if (nthreads > 64)

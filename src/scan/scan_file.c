@@ -784,3 +784,50 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         }
     }
 }
+
+/* ---- config files (user pattern rules with kinds cargo / deploy) ---- */
+
+void scan_config_text(struct worker *w, const char *path, const char *src, size_t len,
+                      unsigned kind)
+{
+    w->src = src;
+    w->len = len;
+    w->path = path;
+    w->lines_ready = false;
+    /* a copy with `#` comments blanked: TOML and YAML both comment with '#' outside quotes */
+    w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + 1, 1);
+    char *code = w->lx.code;
+    memcpy(code, src, len);
+    code[len] = '\0';
+    char quote = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = code[i];
+        if (c == '\n') {
+            quote = 0;
+        } else if (quote) {
+            if (c == '\\' && quote == '"' && i + 1 < len && code[i + 1] != '\n')
+                i++;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#' &&
+                   (i == 0 || code[i - 1] == ' ' || code[i - 1] == '\t' || code[i - 1] == '\n')) {
+            while (i < len && code[i] != '\n')
+                code[i++] = ' ';
+            i--;
+        }
+    }
+    for (size_t i = 0; i < w->rs->n; i++) {
+        const struct rule *r = &w->rs->v[i];
+        if (r->disabled || r->check != RC_PATTERN || !(r->kinds & kind))
+            continue;
+        size_t from = 0, ms, me;
+        if (r->unless_re && re_find(w, r->unless_re, src, len, 0, &ms, &me))
+            continue;
+        while (from <= len && re_find(w, r->re, code, len, from, &ms, &me)) {
+            from = me > ms ? me : ms + 1;
+            emit(w, r, ms, me, NULL);
+        }
+    }
+}

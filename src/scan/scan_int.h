@@ -58,6 +58,10 @@ void worker_finish(struct worker *w);
  * facts (the file belongs to a Lambda crate inside the scanned tree). */
 void scan_rust(struct worker *w, const char *path, const char *src, size_t len, bool lambda,
                uint16_t base_flags, bool want_facts, struct file_facts *facts);
+/* Runs the pattern rules of the given kind (RK_CARGO or RK_DEPLOY) over a config file's
+ * text, with its `#` comments blanked (outside quotes). */
+void scan_config_text(struct worker *w, const char *path, const char *src, size_t len,
+                      unsigned kind);
 /* Appends a finding (message = rule message, plus ": detail" when given). */
 void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum severity sev,
               const char *path, int line, int col, int end_line, int end_col, const char *detail,

@@ -164,6 +164,37 @@ t_eq "the scanned tree is untouched" "$after" "$before"
 "$LA_BIN" scan "$FIX" -j 1 --format json >one.json 2>/dev/null
 "$LA_BIN" scan "$FIX" -j 4 --format json >four.json 2>/dev/null
 t_eq "-j 1 and -j 4 agree" "$(cmp one.json four.json && echo same)" "same"
+# user pattern rules for Cargo.toml and deploy configs (kinds: cargo / deploy)
+mkdir -p cfgrules/fn
+cat >cfgrules/rules.yaml <<'Y'
+rules:
+  - id: git-dependency
+    severity: warning
+    kinds: [cargo]
+    pattern: '\bgit\s*='
+    message: a git dependency; pin a crates.io release
+  - id: al2-runtime
+    severity: error
+    kinds: [deploy]
+    pattern: 'provided\.al2\b'
+    message: provided.al2 is deprecated; use provided.al2023
+Y
+cat >cfgrules/fn/Cargo.toml <<'T'
+[package]
+name = "fn"
+[dependencies]
+a = { git = "https://example.com/a" }
+# b = { git = "https://example.com/b" }
+c = { path = "a#b", git = "https://example.com/c" }
+T
+printf 'Resources:\n  F:\n    Properties:\n      Runtime: provided.al2  # not provided.al2 again\n' >cfgrules/fn/template.yaml
+t_run "config pattern rules" 1 "$LA_BIN" scan cfgrules/fn --rules cfgrules/rules.yaml
+t_has "cargo rule" "$T_OUT" "cfgrules/fn/Cargo.toml:4:7: warning: a git dependency; pin a crates.io release [git-dependency]"
+t_hasnt "cargo rule: not in a comment" "$T_OUT" "Cargo.toml:5:"
+t_has "cargo rule: a # in a string is no comment" "$T_OUT" "Cargo.toml:6:25:"
+t_has "deploy rule" "$T_OUT" "cfgrules/fn/template.yaml:4:16: error: provided.al2 is deprecated"
+t_eq "deploy rule: once" "$(printf '%s\n' "$T_OUT" | grep -c 'al2-runtime')" "1"
+
 # hostile input: deep nesting, unbalanced brackets, endless look-aheads; it must stay fast
 mkdir -p hostile
 python3 - hostile <<'P'
