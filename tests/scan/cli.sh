@@ -191,7 +191,7 @@ printf 'Resources:\n  F:\n    Properties:\n      Runtime: provided.al2  # not pr
 t_run "config pattern rules" 1 "$LA_BIN" scan cfgrules/fn --rules cfgrules/rules.yaml
 t_has "cargo rule" "$T_OUT" "cfgrules/fn/Cargo.toml:4:7: warning: a git dependency; pin a crates.io release [git-dependency]"
 t_hasnt "cargo rule: not in a comment" "$T_OUT" "Cargo.toml:5:"
-t_has "cargo rule: a # in a string is no comment" "$T_OUT" "Cargo.toml:6:25:"
+t_has "cargo rule: a # in a string is no comment" "$T_OUT" "Cargo.toml:6:21:"
 t_has "deploy rule" "$T_OUT" "cfgrules/fn/template.yaml:4:16: error: provided.al2 is deprecated"
 t_eq "deploy rule: once" "$(printf '%s\n' "$T_OUT" | grep -c 'al2-runtime')" "1"
 
