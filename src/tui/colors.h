@@ -34,8 +34,8 @@ enum role {
     R_COUNT,
 };
 
-/* Picks the palette: none when NO_COLOR is set (any value) or the terminal has no colours,
- * 8 or 256 colours otherwise. Call after initscr. */
+/* Picks the palette: none when NO_COLOR is set and not empty (no-color.org) or the terminal has no
+ * colours, 8 or 256 colours otherwise. Call after initscr. */
 void colors_init(void);
 /* The attributes (colour pair included) for a role. */
 attr_t colors_attr(enum role r);
