@@ -67,13 +67,14 @@ int cmd_advise(int argc, char **argv)
         ok = answer_opts_apply(&ao, &e, &err);
         if (ok) {
             advice_compute(&adv, &e);
-            /* The project files join the report when project_render lands. */
-            ok = json ? report_json(&e, &adv, &files, &out, &err)
-                      : report_markdown(&e, &adv, &files, &out, &err);
+            ok = project_render(&e, &adv, NULL, &files, &err) &&
+                 (json ? report_json(&e, &adv, &files, &out, &err)
+                       : report_markdown(&e, &adv, &files, &out, &err));
         }
     }
     rc = ok ? cli_write_output(output, sb_str(&out), out.len, force) : cli_fail_error(&err);
     sb_finish(&out);
+    project_files_finish(&files);
     advice_finish(&adv);
     if (t) {
         engine_finish(&e);
