@@ -64,7 +64,14 @@ void pane_advice(struct view *v, struct session *s)
         const struct recommendation **top = xcalloc(adv->nrecs, sizeof *top);
         memcpy(top, adv->recs, adv->nrecs * sizeof *top);
         qsort(top, adv->nrecs, sizeof *top, cmp_priority);
-        size_t shown = adv->nrecs < 3 ? adv->nrecs : 3;
+        /* At least three; more when the pane has the rows (other settings take one each). */
+        size_t others = 0;
+        for (size_t i = 0; i < t->nsettings; i++)
+            others += !is_key_setting(t->settings[i].id);
+        int room = h - (int)d.n - 1 - (int)others;
+        size_t shown = room > 3 ? (size_t)room : 3;
+        if (shown > adv->nrecs)
+            shown = adv->nrecs;
         char *head = xasprintf("Top %zu of %zu recommendations:", shown, adv->nrecs);
         lines_wrap(&d, head, R_TITLE, 0, 0);
         free(head);
