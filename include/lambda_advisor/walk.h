@@ -40,8 +40,10 @@ bool walk_run(const char *const *roots, size_t nroots, struct walk_result *out,
               struct la_error *err);
 /* The same, calling on_file(ud, w, i) as each file is found, from the walking thread, so
  * that files can be scanned while the walk goes on (w->files[i] and the crate it names are
- * complete when the call is made; the arrays may move afterwards). */
-typedef void (*walk_file_fn)(void *ud, const struct walk_result *w, size_t i);
+ * complete when the call is made; the arrays may move afterwards). When on_file returns
+ * true it has taken the file (and owns its path): the walk does not keep it, so memory does
+ * not grow with the number of files. */
+typedef bool (*walk_file_fn)(void *ud, const struct walk_result *w, size_t i);
 bool walk_run_cb(const char *const *roots, size_t nroots, struct walk_result *out,
                  walk_file_fn on_file, void *ud, struct la_error *err);
 void walk_finish(struct walk_result *w);

@@ -32,7 +32,7 @@ struct crate_state {
 
 /* A Rust file to scan, copied out of the walk (whose arrays move while it goes on). */
 struct job {
-    const char *path; /* owned by the walk result, never moved */
+    char *path; /* owned by the job */
     enum walk_kind kind;
     const char *crate_dir;
     int crate;
@@ -48,7 +48,8 @@ struct ctx {
     size_t max_size;
     pthread_mutex_t mu;
     pthread_cond_t more;
-    struct job *jobs; /* under mu: found by the walk, taken by the workers */
+    struct thread *walker; /* the walking thread's own worker, for when the queue is full */
+    struct job *jobs;      /* under mu: found by the walk, taken by the workers */
     size_t njobs, capjobs, next;
     bool walk_done;
     unsigned config_kinds; /* RK_CARGO / RK_DEPLOY when a pattern rule applies to those */
@@ -222,31 +223,55 @@ static void *thread_main(void *arg)
             break;
         }
         struct job job = C->jobs[C->next++];
+        if (C->next == C->njobs)
+            C->next = C->njobs = 0; /* drained: start the queue over */
         pthread_mutex_unlock(&C->mu);
         do_file(t, &job);
+        free(job.path);
     }
     return NULL;
 }
 
-/* Called by the walk for each file found: Rust sources become jobs for the workers. */
-static void on_file(void *ud, const struct walk_result *w, size_t i)
+#define QUEUE_MAX 1024
+
+/* Called by the walk for each file found: Rust sources become jobs for the workers. When
+ * they fall behind, the walking thread scans the file itself, so the queue (and memory) stays
+ * small whatever the size of the tree. */
+static bool on_file(void *ud, const struct walk_result *w, size_t i)
 {
     struct ctx *C = ud;
-    const struct walk_file *f = &w->files[i];
-    /* Cargo.toml and deploy configs: the config checks read them; pattern rules for them
-     * (kinds: cargo / deploy, from rule files of users) run here */
+    struct walk_file *f = &w->files[i];
+    /* Cargo.toml and deploy configs: the config checks read them (the walk keeps them); pattern
+     * rules for them (kinds: cargo / deploy, from users' rule files) run here too */
     if (f->kind == WK_CARGO && !(C->config_kinds & RK_CARGO))
-        return;
+        return false;
     if (f->kind == WK_DEPLOY && !(C->config_kinds & RK_DEPLOY))
-        return;
+        return false;
     const struct walk_crate *cr = f->crate >= 0 ? &w->crates[f->crate] : NULL;
-    struct job j = {f->path,  f->kind,          cr ? cr->dir : NULL,
-                    f->crate, cr && cr->lambda, cr && cr->in_tree};
+    bool take = f->kind == WK_RUST;
+    struct job j = {take ? f->path : xstrdup(f->path),
+                    f->kind,
+                    cr ? cr->dir : NULL,
+                    f->crate,
+                    cr && cr->lambda,
+                    cr && cr->in_tree};
     pthread_mutex_lock(&C->mu);
+    if (C->njobs - C->next >= QUEUE_MAX) {
+        pthread_mutex_unlock(&C->mu);
+        do_file(C->walker, &j);
+        free(j.path);
+        return take;
+    }
+    if (C->next > 0 && C->njobs == C->capjobs) {
+        memmove(C->jobs, C->jobs + C->next, (C->njobs - C->next) * sizeof *C->jobs);
+        C->njobs -= C->next;
+        C->next = 0;
+    }
     C->jobs = xgrow(C->jobs, &C->capjobs, C->njobs + 1, sizeof *C->jobs);
     C->jobs[C->njobs++] = j;
     pthread_cond_signal(&C->more);
     pthread_mutex_unlock(&C->mu);
+    return take;
 }
 
 /* ---- crate-level and config findings ---- */
@@ -446,11 +471,15 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
             started = i + 1;
         else
             break;
+    C.walker = &th[0];
     bool ok = walk_run_cb(paths, npaths, &walk, on_file, &C, err);
     pthread_mutex_lock(&C.mu);
     C.walk_done = true;
-    if (!ok)
+    if (!ok) {
+        for (size_t i = C.next; i < C.njobs; i++)
+            free(C.jobs[i].path);
         C.next = C.njobs; /* nothing more to do */
+    }
     pthread_cond_broadcast(&C.more);
     pthread_mutex_unlock(&C.mu);
     thread_main(&th[0]);

@@ -202,8 +202,8 @@ static void add_file(struct walker *W, char *path, enum walk_kind k, int crate)
     struct walk_result *w = W->out;
     w->files = xgrow(w->files, &w->capfiles, w->nfiles + 1, sizeof *w->files);
     w->files[w->nfiles++] = (struct walk_file){path, k, crate};
-    if (W->on_file)
-        W->on_file(W->ud, w, w->nfiles - 1);
+    if (W->on_file && W->on_file(W->ud, w, w->nfiles - 1))
+        w->nfiles--; /* taken, path and all */
 }
 
 static bool kind_of(const char *name, enum walk_kind *k)
