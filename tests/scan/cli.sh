@@ -164,6 +164,19 @@ t_eq "the scanned tree is untouched" "$after" "$before"
 "$LA_BIN" scan "$FIX" -j 1 --format json >one.json 2>/dev/null
 "$LA_BIN" scan "$FIX" -j 4 --format json >four.json 2>/dev/null
 t_eq "-j 1 and -j 4 agree" "$(cmp one.json four.json && echo same)" "same"
+# more files than the job queue holds: the walking thread scans some itself
+mkdir -p many/src
+printf '[package]\nname = "many"\n' >many/Cargo.toml
+i=0
+while [ $i -lt 1500 ]; do
+  printf 'pub async fn f%d() { std::thread::sleep(d); }\n' $i >many/src/f$i.rs
+  i=$((i + 1))
+done
+"$LA_BIN" scan many -j 1 --format json >many1.json 2>/dev/null
+"$LA_BIN" scan many -j 3 --format json >many3.json 2>/dev/null
+t_eq "1500 files: every one found" "$(grep -c '"rule": "blocking-sleep"' many3.json)" "1500"
+t_eq "1500 files: -j 1 and -j 3 agree" "$(cmp many1.json many3.json && echo same)" "same"
+
 # user pattern rules for Cargo.toml and deploy configs (kinds: cargo / deploy)
 mkdir -p cfgrules/fn
 cat >cfgrules/rules.yaml <<'Y'
