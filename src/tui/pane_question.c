@@ -134,8 +134,7 @@ void pane_review(const struct view *v, struct session *s, struct lines *d)
         if (cur)
             want = (int)d->n;
         char *line = xasprintf("%s%s", cur ? (v->ascii ? "> " : "› ") : "  ", q->prompt);
-        size_t fit = text_fit(line, strlen(line), d->width);
-        lines_push(d, line, fit, cur ? R_SELECTED : R_DIM, 0);
+        lines_wrap(d, line, cur ? R_SELECTED : R_DIM, 0, 2);
         free(line);
         format_answer(q, engine_value(&s->eng, i), buf, sizeof buf);
         lines_wrap(d, buf, R_CHECKED, 4, 0);
