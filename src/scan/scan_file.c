@@ -323,6 +323,8 @@ static bool await_is_call(struct worker *w, size_t d)
             return false; /* it borrows something mutably: the next call needs it back */
     if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
         return true; /* a call through an expression: count it */
+    if (i + 2 == d && tword(w, i - 1, "send"))
+        return true; /* `.send()` without arguments ends an AWS SDK request, not a channel send */
     return !sequential_method(w, i - 1);
 }
 
@@ -330,6 +332,24 @@ static bool await_is_call(struct worker *w, size_t d)
 static bool own_await(struct worker *w, size_t k, int32_t ctx)
 {
     return k > 0 && tword(w, k, "await") && tpunct(w, k - 1, '.') && w->sc.ctx[k] == ctx;
+}
+
+/* Calls that change something (writes, deletes, messages sent): two of them in a row may
+ * depend on their order even when no value flows between them. */
+static bool writes(struct worker *w, size_t k)
+{
+    static const char *const verbs[] = {
+        "put",          "delete",     "update",      "insert",      "remove", "create", "write",
+        "upsert",       "publish",    "post",        "patch",       "invoke", "set_",   "modify",
+        "add_",         "append",     "commit",      "transact",    "start_", "stop_",  "terminate",
+        "send_message", "send_email", "copy_object", "batch_write", "execute"};
+    const struct token *t = &w->sc.t[k];
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        size_t n = strlen(verbs[i]);
+        if (t->len >= n && memcmp(w->src + t->start, verbs[i], n) == 0)
+            return true;
+    }
+    return false;
 }
 
 struct letinfo {
@@ -399,6 +419,9 @@ static bool let_eligible(struct worker *w, const struct rule *r, bool lambda, si
             return false; /* also awaits a lock, a channel, a handle: sequential on purpose */
     if (!awaits)
         return false;
+    for (size_t k = L->eq + 1; k < L->end; k++)
+        if (w->sc.t[k].kind == TK_IDENT && tpunct(w, k + 1, '(') && writes(w, k))
+            return false; /* a write: its order against the neighbours may matter */
     out->root = SIZE_MAX;
     for (size_t k = L->eq + 1; k < L->end; k++) {
         if (w->sc.t[k].kind == TK_IDENT && !tword(w, k, "mut")) {
