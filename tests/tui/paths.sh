@@ -13,6 +13,11 @@ run_path() {
   tt_wait "Your answers. Choose one to change it"
   local scr
   scr=$(tt_screen)
+  # The review may be longer than the pane: its end too (End moves to the last row).
+  tt_keys End
+  tt_wait "› See the advice"
+  scr="$scr
+$(tt_screen)"
   t_has "$name: pattern in the advice pane" "$scr" "($pattern)"
   t_has "$name: architecture in the advice pane" "$scr" "$arch ·"
   # The review lists every answer by its label; the breadcrumb ends with the last answer.
