@@ -76,6 +76,7 @@ static void layout(struct view *v, bool wide)
 void view_init(struct view *v)
 {
     memset(v, 0, sizeof *v);
+    v->cursor = -1;
     const char *cs = nl_langinfo(CODESET);
     v->ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
     layout(v, false);
@@ -330,11 +331,19 @@ static void draw_small(struct view *v)
     free(msg);
 }
 
+/* Shows or hides the text cursor; only a change reaches the terminal. */
+static void cursor_visible(struct view *v, int on)
+{
+    if (v->cursor != on)
+        curs_set(on);
+    v->cursor = on;
+}
+
 void view_draw(struct view *v, struct session *s, unsigned r)
 {
     if (v->too_small) {
         draw_small(v);
-        curs_set(0);
+        cursor_visible(v, 0);
         update_panels();
         doupdate();
         return;
@@ -365,13 +374,13 @@ void view_draw(struct view *v, struct session *s, unsigned r)
         draw_overlay(v, s, &oy, &ox);
     update_panels();
     if (s->prompt.kind == PK_TEXT && oy >= 0) {
-        curs_set(1);
+        cursor_visible(v, 1);
         setsyx(oy, ox);
     } else if (s->prompt.kind == PK_NONE && cy >= 0 && s->focus == TF_MAIN) {
-        curs_set(1);
+        cursor_visible(v, 1);
         setsyx(cy, cx);
     } else {
-        curs_set(0);
+        cursor_visible(v, 0);
     }
     doupdate();
 }

@@ -30,6 +30,7 @@ struct view {
     bool too_small;
     bool wide;  /* the main pane has the full width (the final advice, the scan) */
     bool ascii; /* the locale cannot show UTF-8 glyphs */
+    int cursor; /* the text cursor's visibility as last set (-1: unknown) */
 };
 
 /* Builds the windows for the current terminal size (after initscr). */
