@@ -15,7 +15,8 @@ enum scope_flag {
     SF_ASYNC = 1 << 0,  /* in an async fn, async block or async closure */
     SF_OFF = 1 << 1,    /* in a closure handed to spawn_blocking, block_in_place, thread::spawn */
     SF_TEST = 1 << 2,   /* #[test], #[tokio::test], #[cfg(test)] items, test files */
-    SF_MAIN = 1 << 3,   /* fn main or #[tokio::main], not counting async blocks inside it */
+    SF_MAIN = 1 << 3,   /* fn main, #[tokio::main], or a fn that starts the Lambda runtime
+                           (calls service_fn), not counting async blocks inside it */
     SF_INIT = 1 << 4,   /* run once: static/const initialisers, OnceCell::get_or_init, Lazy::new */
     SF_IN_FN = 1 << 5,  /* inside some fn body */
     SF_FACTORY = 1 << 6 /* inside a fn that returns a client, config, pool, runtime or Self */
@@ -49,6 +50,11 @@ struct scoped {
     size_t nloops, caploops;
     struct scope_let *lets;
     size_t nlets, caplets;
+    struct scope_fn {
+        uint32_t open, close; /* body braces (close 0: unterminated) */
+        int32_t ctx;
+    } * fns;
+    size_t nfns, capfns;
     bool has_test;    /* a #[test]-like attribute or #[cfg(test)] */
     int32_t main_tok; /* the name token of `fn main`, or -1 */
 };

@@ -13,6 +13,7 @@ struct frame {
     int32_t loop, ctx, id;
     int32_t open_let; /* index of a `let` statement still open in this block, or -1 */
     bool loop_body;   /* this brace is the body of loops[loop] */
+    int32_t fn;       /* this brace is the body of fns[fn], or -1 */
 };
 
 struct fnpend {
@@ -80,7 +81,7 @@ static struct frame *top(struct state *S)
 static void push_frame(struct state *S, char close, uint16_t flags, int32_t loop, int32_t ctx)
 {
     S->st = xgrow(S->st, &S->capst, S->nst + 1, sizeof *S->st);
-    S->st[S->nst++] = (struct frame){close, flags, loop, ctx, S->next_frame++, -1, false};
+    S->st[S->nst++] = (struct frame){close, flags, loop, ctx, S->next_frame++, -1, false, -1};
 }
 
 /* Reads the attribute whose '#' is at i; returns the index of its closing ']' (or the last
@@ -222,7 +223,9 @@ static void open_brace(struct state *S, size_t i)
     struct frame *o = top(S);
     uint16_t flags = o->flags;
     int32_t loop = o->loop, ctx = o->ctx;
+    bool is_fn = false;
     if (S->fn.active && S->fn.depth == depth) {
+        is_fn = true;
         flags &= (uint16_t)(SF_TEST | SF_INIT);
         flags |= (uint16_t)(S->base & (SF_TEST | SF_MAIN));
         flags |= SF_IN_FN;
@@ -258,6 +261,12 @@ static void open_brace(struct state *S, size_t i)
     bool body = loop >= 0 && loop != o->loop;
     push_frame(S, '}', flags, loop, ctx);
     top(S)->loop_body = body;
+    if (is_fn) {
+        struct scoped *s = S->s;
+        s->fns = xgrow(s->fns, &s->capfns, s->nfns + 1, sizeof *s->fns);
+        s->fns[s->nfns] = (struct scope_fn){(uint32_t)i, 0, ctx};
+        top(S)->fn = (int32_t)s->nfns++;
+    }
 }
 
 static void close_frame(struct state *S, size_t i, char c)
@@ -271,6 +280,8 @@ static void close_frame(struct state *S, size_t i, char c)
         struct frame *f = top(S);
         if (f->loop_body)
             S->s->loops[f->loop].close = (uint32_t)i;
+        if (f->fn >= 0)
+            S->s->fns[f->fn].close = (uint32_t)i;
         S->nst--; /* a let left open keeps end 0 and is dropped at the end */
     }
 }
@@ -335,11 +346,35 @@ static void clear_pending(struct state *S)
     S->async_next_fn = false;
 }
 
+/* A fn that calls service_fn (or run_with_streaming_response ...) starts the Lambda runtime:
+ * like main, it runs once; what it builds is built once. The async blocks and closures it
+ * hands to the runtime keep their own scope (they are the handler). */
+static void mark_runtime_starters(struct state *S)
+{
+    struct scoped *s = S->s;
+    long budget = 8 * (long)s->n + 4096; /* nested fns are scanned again: stay linear */
+    for (size_t f = 0; f < s->nfns && budget > 0; f++) {
+        struct scope_fn *fn = &s->fns[f];
+        size_t end = fn->close ? fn->close : s->n;
+        bool starts = false;
+        for (size_t k = fn->open + 1; k < end && !starts && budget-- > 0; k++)
+            starts = s->ctx[k] == fn->ctx &&
+                     (word(S, k, "service_fn") || word(S, k, "run_with_streaming_response") ||
+                      word(S, k, "run_concurrent"));
+        if (!starts)
+            continue;
+        for (size_t k = fn->open + 1; k < end; k++)
+            if (s->ctx[k] == fn->ctx)
+                s->flags[k] |= SF_MAIN;
+    }
+}
+
 void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct scoped *s)
 {
     s->n = 0;
     s->nloops = 0;
     s->nlets = 0;
+    s->nfns = 0;
     s->has_test = false;
     s->main_tok = -1;
     if (s->cap < lx->ntok + 1)
@@ -492,6 +527,7 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
     }
     S.nst = 0;
     free(S.st);
+    mark_runtime_starters(&S);
     /* lets still open at the end of the file were never finished */
     size_t k = 0;
     for (size_t i = 0; i < s->nlets; i++)
@@ -523,5 +559,6 @@ void scope_finish(struct scoped *s)
     free(s->ctx);
     free(s->loops);
     free(s->lets);
+    free(s->fns);
     memset(s, 0, sizeof *s);
 }
