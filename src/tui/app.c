@@ -164,6 +164,8 @@ int tui_main(int argc, char **argv)
                         "guided session; use 'lambda-advisor advise' instead",
                         term ? term : "(unset)");
     }
+    /* Every update is finished even when keys are waiting: no half-drawn screens. */
+    typeahead(-1);
     raw();
     noecho();
     nonl();
