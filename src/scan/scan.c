@@ -506,6 +506,11 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
             walk.notes[i] = NULL;
             C.unreadable++;
         }
+        if (C.scanned == 0 && walk.ncrates == 0 && walk.nfiles == 0 && C.nnotes == 0) {
+            C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
+            C.notes[C.nnotes++] = xstrdup("nothing to scan: no Rust sources (.rs), Cargo.toml or "
+                                          "deploy configs under the given paths");
+        }
         if (C.out.n)
             qsort(C.out.v, C.out.n, sizeof *C.out.v, cmp_finding);
         if (C.nnotes)

@@ -17,6 +17,11 @@ t_run "list rules" 0 "$LA_BIN" scan --list-rules
 t_has "list rules: blocking-sleep" "$T_OUT" "blocking-sleep"
 t_has "list rules: config rules too" "$T_OUT" "no-release-profile"
 
+mkdir -p empty/docs
+echo hi >empty/docs/readme.txt
+t_run "nothing to scan" 0 "$LA_BIN" scan empty
+t_has "nothing to scan: said" "$T_ERR" "note: nothing to scan: no Rust sources"
+
 # exit codes and --fail-on
 mkdir -p clean/src notes/src
 printf '[package]\nname = "c"\n' >clean/Cargo.toml
