@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Three full paths through the tree in the guided session, each to the review and the final
-# advice; the advice pane, the breadcrumb and the exported Markdown must agree with `advise`.
+# advice, at three terminal sizes (80x24 the smallest); the advice pane, the breadcrumb and the
+# exported Markdown must agree with `advise`.
 . "$LA_SRC/tests/lib.sh"
 . "$LA_SRC/tests/tui/tmux_lib.sh"
 
-# run_path NAME EXPECT_PATTERN EXPECT_ARCH QID=VALUE...
+# run_path NAME COLSxROWS EXPECT_PATTERN EXPECT_ARCH QID=VALUE...
 run_path() {
-  local name=$1 pattern=$2 arch=$3
-  shift 3
-  tt_start 100 30
+  local name=$1 size=$2 pattern=$3 arch=$4
+  shift 4
+  tt_start "${size%x*}" "${size#*x}"
   tt_path "$@" || { tt_stop; return; }
   tt_wait "Your answers. Choose one to change it"
   local scr
@@ -58,15 +59,15 @@ $(tt_screen)"
   tt_stop
 }
 
-run_path io-fan-out async-concurrent arm64 \
+run_path io-fan-out 100x30 async-concurrent arm64 \
   workload=io io_shape=fan_out fan_out_size=many event_source=sqs batch_failures=yes \
   clients=http,dynamodb goals=latency memory_mb=2048 duration_ms=3000 native_deps=no
 
-run_path cpu-collection spawn-blocking-rayon x86_64 \
+run_path cpu-collection 120x40 spawn-blocking-rayon x86_64 \
   workload=cpu cpu_shape=collection event_source=s3 clients=s3 goals=cost,throughput \
   memory_mb=4096 duration_ms=20000 native_deps=yes
 
-run_path mixed-chain mixed-pipeline arm64 \
+run_path mixed-chain 80x24 mixed-pipeline arm64 \
   workload=mixed io_shape=chain cpu_shape=single_task event_source=api_gateway_rest \
   clients=none goals=cold_start memory_mb=512 duration_ms=60000 native_deps=no
 
