@@ -3,6 +3,8 @@
 # the tests also pass under the sanitizers, only slower.
 command -v tmux >/dev/null || { echo "tmux is needed for the guided-session tests" >&2; exit 77; }
 
+# The servers' sockets live in this test's temporary directory, removed at the end.
+export TMUX_TMPDIR="$T_TMP"
 TT_N=0
 TT_SOCK="la-tui-$$-0"
 TT_WORK="$T_TMP/work"
