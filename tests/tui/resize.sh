@@ -9,8 +9,7 @@ tt_path workload=mixed io_shape=chain
 tt_wait "· cpu_shape "
 tt_keys Down
 tt_wait "› Many independent items"
-tmux -L "$TT_SOCK" resize-window -x 140 -y 45
-tt_wait "Question 3 of"
+tt_resize 140 45
 scr=$(tt_screen)
 t_eq "full width used" "$(printf '%s\n' "$scr" | sed -n 2p | wc -L)" 140
 t_has "cursor kept across the resize" "$scr" "› Many independent items"
@@ -21,7 +20,7 @@ tmux -L "$TT_SOCK" resize-window -x 70 -y 20
 tt_wait "The terminal is too small: 70x20"
 tt_wait "at least 80x24"
 tt_keys Enter
-tmux -L "$TT_SOCK" resize-window -x 80 -y 24
+tt_resize 80 24
 tt_wait "· cpu_shape "
 scr=$(tt_screen)
 t_has "cursor kept after too small" "$scr" "› Many independent items"
@@ -33,7 +32,7 @@ tt_keys e
 tt_wait "Write the advice as Markdown to:"
 tt_keys BSpace BSpace
 tt_type txt
-tmux -L "$TT_SOCK" resize-window -x 100 -y 30
+tt_resize 100 30
 tt_wait "./lambda-advice.txt"
 tt_keys Escape
 tt_wait_gone "Write the advice as Markdown to:"

@@ -63,6 +63,22 @@ tt_wait() {
   done
 }
 
+# tt_resize COLS ROWS: resizes the window and waits until the session has redrawn at that
+# size (its top border as wide as the window), so no later check sees the old screen.
+tt_resize() {
+  local cols=$1 rows=$2 start=$SECONDS
+  tmux -L "$TT_SOCK" resize-window -x "$cols" -y "$rows"
+  while :; do
+    [ "$(tt_screen 2>/dev/null | sed -n 2p | wc -L)" -eq "$cols" ] && { t_ok; return 0; }
+    if [ $((SECONDS - start)) -ge "$TT_TIMEOUT" ]; then
+      t_bad "no redraw at ${cols}x${rows}; the screen shows:"
+      tt_screen >&2
+      return 1
+    fi
+    sleep 0.05
+  done
+}
+
 # tt_wait_gone TEXT: waits until the screen no longer shows TEXT.
 tt_wait_gone() {
   local gone=$1 limit=${2:-$TT_TIMEOUT} start=$SECONDS scr
