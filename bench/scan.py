@@ -9,8 +9,9 @@ Usage: bench/scan.py [--bin PATH] [--bench DIR] [--corpus DIR] [--runs N] [--ast
   --corpus   the Rust sources to scan (default: /usr/share/cargo/registry; create it with
              `sh ../shared/bench/corpus.sh` as root)
 
-Every command runs once to warm the page cache, then N times; the table gives the median wall
-time, the ratio to `rg -c -t rust -f PATTERNS` measured in the same run, and the peak
+Every command runs once to warm the page cache, then N times, round-robin (run r of each
+command before run r + 1 of any, so that load on a shared machine hits all alike); the table
+gives the median wall time, the ratio to `rg -c -t rust -f PATTERNS` measured in the same run, and the peak
 resident memory (GNU time's %M; /usr/bin/time is needed). Prints a Markdown table for BENCHMARKS.md."""
 import argparse
 import os
@@ -35,15 +36,20 @@ def run_once(cmd, cwd):
     return wall, rss, p.returncode
 
 
-def measure(cmd, cwd, runs):
-    run_once(cmd, cwd)  # warm-up
-    walls, rss, codes = [], [], set()
-    for _ in range(runs):
-        w, m, rc = run_once(cmd, cwd)
-        walls.append(w)
-        rss.append(m)
-        codes.add(rc)
-    return statistics.median(walls), min(walls), max(rss), codes
+def measure_all(cmds):
+    """Round-robin: run r of every command before run r + 1 of any, so that a busy machine
+    slows them all alike. Returns (median, min, peak RSS) per command."""
+    for _, cmd, cwd, _ in cmds:
+        run_once(cmd, cwd)  # warm-up
+    walls = [[] for _ in cmds]
+    rss = [[] for _ in cmds]
+    for r in range(max(c[3] for c in cmds)):
+        for i, (_, cmd, cwd, runs) in enumerate(cmds):
+            if r < runs:
+                w, m, _ = run_once(cmd, cwd)
+                walls[i].append(w)
+                rss[i].append(m)
+    return [(statistics.median(w), min(w), max(m)) for w, m in zip(walls, rss)]
 
 
 def main():
@@ -83,8 +89,7 @@ def main():
                      [sg, 'scan', '-c', 'sgconfig.yml', a.corpus],
                      os.path.join(a.bench, 'astgrep'), a.astgrep_runs))
     results = []
-    for name, cmd, cwd, runs in cmds:
-        med, best, rss, codes = measure(cmd, cwd, runs)
+    for (name, _, _, runs), (med, best, rss) in zip(cmds, measure_all(cmds)):
         results.append((name, med, best, rss, runs))
         print('measured %-50s median %.3f s' % (name, med), file=sys.stderr)
     base = results[0][1] if rg else None
