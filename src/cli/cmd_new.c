@@ -173,7 +173,11 @@ static bool write_project(const char *dir, const struct project_files *files, bo
             return la_error_set(err, NULL, 0, 0, "refusing to write the unsafe path \"%s\"",
                                 files->v[i].path);
 
-    char *tmp = make_temp_sibling(dir, err);
+    /* An existing DIR (say ".") is resolved, so that the temporary directory lands beside it
+     * rather than inside it. */
+    char *real = state == 0 && access(dir, F_OK) != 0 ? NULL : realpath(dir, NULL);
+    char *tmp = make_temp_sibling(real ? real : dir, err);
+    free(real);
     if (tmp == NULL)
         return false;
     bool ok = true;
@@ -186,17 +190,15 @@ static bool write_project(const char *dir, const struct project_files *files, bo
         }
     }
     if (ok) {
-        if (state == 0) {
-            /* Missing or empty: the whole tree appears at once. */
-            if (rmdir(dir) != 0 && errno != ENOENT)
-                ok = la_error_set(err, dir, 0, 0, "cannot replace: %s", strerror(errno));
-            else if (rename(tmp, dir) != 0)
-                ok = la_error_set(err, dir, 0, 0, "cannot create: %s", strerror(errno));
-            else {
+        if (access(dir, F_OK) != 0) {
+            /* A new directory: the whole tree appears at once. */
+            if (rename(tmp, dir) == 0) {
                 free(tmp);
                 return true;
             }
+            ok = la_error_set(err, dir, 0, 0, "cannot create: %s", strerror(errno));
         } else {
+            /* An existing one (empty, or --force): one rename per prepared file. */
             ok = move_into(tmp, dir, files, err);
         }
     }
@@ -268,7 +270,9 @@ int cmd_new(int argc, char **argv)
     struct engine e;
     struct advice adv = {0};
     struct project_files files = {0};
-    char *dname = name ? NULL : default_name(dir);
+    char *rp = name ? NULL : realpath(dir, NULL);
+    char *dname = name ? NULL : default_name(rp ? rp : dir);
+    free(rp);
     struct project_opts opts = {.name = name ? name : dname, .ci = ci};
     bool ok = t != NULL;
     if (ok) {

@@ -85,6 +85,13 @@ t_has "keys decoded" "$(cat "$D/s3fn/src/main.rs")" "percent_encoding::percent_d
 new "http" 0 "$D/api" --defaults --answer event_source=http
 t_has "lambda_http" "$(cat "$D/api/src/main.rs")" "lambda_http::run(service_fn(handler))"
 
+# An existing empty directory, named as ".", with the crate named after it.
+mkdir -p "$D/here"
+t_run "new ." 0 sh -c "cd '$D/here' && '$LA_BIN' new . --defaults"
+t_has "new .: named after the directory" "$(cat "$D/here/Cargo.toml")" 'name = "here"'
+new "trailing slash" 0 "$D/slash/" --defaults
+[ -f "$D/slash/src/main.rs" ] && t_ok || t_bad "trailing slash: no src/main.rs"
+
 # CI workflow.
 new "ci" 0 "$D/ci" --defaults --ci github
 wf=$(cat "$D/ci/.github/workflows/deploy.yml")
