@@ -63,10 +63,12 @@ cargo lambda deploy {{crate_name}}
 `[package.metadata.lambda.deploy]` in `Cargo.toml`; the architecture comes from the binary
 you built.
 {{#batch_failures.yes}}
+
 Enable partial batch responses on the event source mapping
 (`FunctionResponseTypes: ["ReportBatchItemFailures"]`), or a failure retries the whole batch.
 {{/batch_failures.yes}}
 {{#event_source.sqs}}
+
 Give the queue a visibility timeout of at least six times the function timeout.
 {{/event_source.sqs}}
 {{#ci.github}}

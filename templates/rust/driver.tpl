@@ -8,6 +8,14 @@ type Outcome = (String, Result<String, HandlerError>);
 const CONCURRENCY_LIMIT: usize = {{concurrency_limit}};
 
 /// Runs the jobs concurrently, at most `CONCURRENCY_LIMIT` at a time.
+{{#event_source.kinesis}}
+/// Records of a shard arrive in order and this gives that order up: fine for independent
+/// records; use `.then(...)` instead of `.map(...).buffer_unordered(...)` if order matters.
+{{/event_source.kinesis}}
+{{#event_source.dynamodb_stream}}
+/// Changes to an item arrive in order and this gives that order up: fine for independent
+/// items; use `.then(...)` instead of `.map(...).buffer_unordered(...)` if order matters.
+{{/event_source.dynamodb_stream}}
 async fn run_jobs(jobs: Vec<Job>, app: &App) -> Vec<Outcome> {
     use futures::StreamExt;
 
