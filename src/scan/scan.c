@@ -68,6 +68,12 @@ struct thread {
     size_t cap;
 };
 
+/* strerror for worker threads (glibc's strerror is not thread-safe for every errno). */
+static char *errtext(int e, char *buf, size_t n)
+{
+    return strerror_r(e, buf, n);
+}
+
 static void add_note(struct ctx *C, char *msg)
 {
     pthread_mutex_lock(&C->mu);
@@ -111,7 +117,9 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK); /* a FIFO must not block */
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        add_note(C, xasprintf("%s: skipped: cannot read it: %s", path, strerror(errno)));
+        char eb[128];
+        add_note(C,
+                 xasprintf("%s: skipped: cannot read it: %s", path, errtext(errno, eb, sizeof eb)));
         if (fd >= 0)
             close(fd);
         pthread_mutex_lock(&C->mu);
@@ -141,7 +149,9 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            add_note(C, xasprintf("%s: skipped: cannot read it: %s", path, strerror(errno)));
+            char eb[128];
+            add_note(C, xasprintf("%s: skipped: cannot read it: %s", path,
+                                  errtext(errno, eb, sizeof eb)));
             close(fd);
             pthread_mutex_lock(&C->mu);
             C->unreadable++;
