@@ -14,8 +14,11 @@ static const char *sev_color(enum severity s)
     return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-/* Appends the marker line: spaces (tabs kept) up to col, then carets over the span. */
-static void add_marker(struct strbuf *sb, const struct finding *f, bool color)
+#define SNIPPET_MAX 160 /* longer lines (minified or generated code) are shown in part */
+
+/* Appends the source line (or a window of it around the span) and the marker line under
+ * it: spaces (tabs kept) up to the span, then carets over it. */
+static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
 {
     const char *s = f->snippet;
     size_t n = strlen(s);
@@ -25,7 +28,23 @@ static void add_marker(struct strbuf *sb, const struct finding *f, bool color)
         a = n;
     if (b > n)
         b = n;
-    for (size_t i = 0; i < a; i++)
+    size_t from = 0, to = n;
+    if (n > SNIPPET_MAX) {
+        from = a > 40 ? a - 40 : 0;
+        to = from + SNIPPET_MAX < n ? from + SNIPPET_MAX : n;
+        while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+            from--; /* never cut a UTF-8 sequence */
+        while (to < n && ((unsigned char)s[to] & 0xC0) == 0x80)
+            to++;
+        if (b > to)
+            b = to;
+    }
+    const char *pre = from > 0 ? "..." : "", *post = to < n ? "..." : "";
+    char num[16];
+    int w = snprintf(num, sizeof num, "%d", f->line);
+    sb_addf(sb, " %s | %s%.*s%s\n", num, pre, (int)(to - from), s + from, post);
+    sb_addf(sb, " %*s | %s", w, "", from > 0 ? "   " : "");
+    for (size_t i = from; i < a; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             sb_addc(sb, s[i] == '\t' ? '\t' : ' ');
     if (color)
@@ -40,6 +59,7 @@ static void add_marker(struct strbuf *sb, const struct finding *f, bool color)
         sb_addc(sb, '^');
     if (color)
         sb_adds(sb, C_RESET);
+    sb_addc(sb, '\n');
 }
 
 char *scan_out_text(const struct scan_result *r, bool color, size_t *len)
@@ -55,14 +75,8 @@ char *scan_out_text(const struct scan_result *r, bool color, size_t *len)
         else
             sb_addf(&sb, "%s:%d:%d: %s: %s [%s]\n", f->path, f->line, f->col,
                     severity_name(f->severity), f->message, f->rule);
-        if (f->snippet) {
-            char num[16];
-            int w = snprintf(num, sizeof num, "%d", f->line);
-            sb_addf(&sb, " %s | %s\n", num, f->snippet);
-            sb_addf(&sb, " %*s | ", w, "");
-            add_marker(&sb, f, color);
-            sb_addc(&sb, '\n');
-        }
+        if (f->snippet)
+            add_snippet(&sb, f, color);
         if (f->fix) {
             const char *p = f->fix;
             bool first = true;

@@ -169,6 +169,14 @@ t_eq "the scanned tree is untouched" "$after" "$before"
 "$LA_BIN" scan "$FIX" -j 1 --format json >one.json 2>/dev/null
 "$LA_BIN" scan "$FIX" -j 4 --format json >four.json 2>/dev/null
 t_eq "-j 1 and -j 4 agree" "$(cmp one.json four.json && echo same)" "same"
+# a very long line is shown in part, around the span
+mkdir -p long/src
+printf '[package]\nname = "long"\n' >long/Cargo.toml
+python3 -c "print('pub async fn f() { ' + 'let x = 1; ' * 40 + 'std::thread::sleep(d); ' + 'let y = 2; ' * 40 + '}')" >long/src/lib.rs
+t_run "long line" 1 "$LA_BIN" scan long
+t_has "long line: a window" "$T_OUT" " 1 | ...x = 1; let x = 1; let x = 1; let x = 1; std::thread::sleep(d); let y"
+t_has "long line: the marker under the span" "$T_OUT" "$(printf '   |%44s^^^^^^^^^^^^^^^^^^^\n' '')"
+
 # more files than the job queue holds: the walking thread scans some itself
 mkdir -p many/src
 printf '[package]\nname = "many"\n' >many/Cargo.toml
