@@ -67,7 +67,7 @@ void pane_advice(struct view *v, struct session *s)
         /* At least three; more when the pane has the rows (other settings take one each). */
         size_t others = 0;
         for (size_t i = 0; i < t->nsettings; i++)
-            others += !is_key_setting(t->settings[i].id);
+            others += !is_key_setting(t->settings[i].id) && adv->setting_shown[i];
         int room = h - (int)d.n - 1 - (int)others;
         size_t shown = room > 3 ? (size_t)room : 3;
         if (shown > adv->nrecs)
@@ -84,7 +84,7 @@ void pane_advice(struct view *v, struct session *s)
     }
     for (size_t i = 0; adv->setting_text && i < t->nsettings; i++) {
         const struct setting *st = &t->settings[i];
-        if (is_key_setting(st->id))
+        if (is_key_setting(st->id) || !adv->setting_shown[i])
             continue;
         char *line = xasprintf("%s: %s%s%s", st->title, adv->setting_text[i], st->unit ? " " : "",
                                st->unit ? st->unit : "");
