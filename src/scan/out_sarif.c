@@ -204,6 +204,8 @@ char *scan_out_sarif(const struct scan_result *r, size_t *len)
         if (f->end_line == f->line && f->end_col > f->col)
             sb_addf(&sb, ", \"endLine\": %d, \"endColumn\": %d", f->end_line,
                     utf16_col(f->snippet, f->end_col));
+        else if (f->end_line > f->line)
+            sb_addf(&sb, ", \"endLine\": %d", f->end_line); /* to the end of that line */
         if (f->snippet) {
             sb_adds(&sb, ", \"snippet\": {\"text\": ");
             sb_add_json_str(&sb, f->snippet);
