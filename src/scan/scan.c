@@ -412,6 +412,60 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The project config for a root: .lambda-advisor.yaml in the root's directory or the nearest
+ * one above it, up to the repository's top (the directory holding .git). Each file is applied
+ * once however many roots share it. */
+static bool find_config(struct ruleset *rs, const char *root, char ***seen, size_t *nseen,
+                        size_t *capseen, struct la_error *err)
+{
+    struct stat st;
+    if (stat(root, &st) != 0)
+        return true;
+    char *dir = NULL;
+    if (S_ISDIR(st.st_mode)) {
+        dir = realpath(root, NULL);
+    } else {
+        char *full = realpath(root, NULL);
+        char *slash = full ? strrchr(full, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        dir = full;
+    }
+    if (dir == NULL)
+        return true;
+    bool ok = true;
+    for (int up = 0; up < 64; up++) {
+        char *cfg = xasprintf("%s/.lambda-advisor.yaml", dir[0] ? dir : "");
+        if (access(cfg, F_OK) == 0) {
+            bool dup = false;
+            for (size_t i = 0; i < *nseen && !dup; i++)
+                dup = strcmp((*seen)[i], cfg) == 0;
+            if (!dup) {
+                *seen = xgrow(*seen, capseen, *nseen + 1, sizeof **seen);
+                (*seen)[(*nseen)++] = xstrdup(cfg);
+                /* name it as the user would: relative to the root when it is the root's own */
+                char *shown = up == 0 && S_ISDIR(st.st_mode)
+                                  ? xasprintf("%s/.lambda-advisor.yaml", root)
+                                  : xstrdup(cfg);
+                ok = rules_apply_config(rs, shown, err);
+                free(shown);
+            }
+            free(cfg);
+            break;
+        }
+        free(cfg);
+        char *git = xasprintf("%s/.git", dir[0] ? dir : "");
+        bool top = access(git, F_OK) == 0;
+        free(git);
+        char *slash = strrchr(dir, '/');
+        if (top || slash == NULL || dir[0] == '\0')
+            break;
+        *slash = '\0'; /* "/a" becomes "": the root directory */
+    }
+    free(dir);
+    return ok;
+}
+
 struct ruleset *scan_load_rules(const char *const *paths, size_t npaths,
                                 const struct scan_opts *opts, struct la_error *err)
 {
@@ -422,15 +476,13 @@ struct ruleset *scan_load_rules(const char *const *paths, size_t npaths,
     if (ok && opts->config_file) {
         ok = rules_apply_config(rs, opts->config_file, err);
     } else {
-        for (size_t i = 0; ok && i < npaths; i++) {
-            struct stat st;
-            if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
-                continue;
-            char *cfg = xasprintf("%s/.lambda-advisor.yaml", paths[i]);
-            if (access(cfg, F_OK) == 0)
-                ok = rules_apply_config(rs, cfg, err);
-            free(cfg);
-        }
+        char **seen = NULL;
+        size_t nseen = 0, capseen = 0;
+        for (size_t i = 0; ok && i < npaths; i++)
+            ok = find_config(rs, paths[i], &seen, &nseen, &capseen, err);
+        for (size_t i = 0; i < nseen; i++)
+            free(seen[i]);
+        free(seen);
     }
     if (!ok) {
         rules_finish(rs);

@@ -124,6 +124,11 @@ t_has "config: unknown rule located" "$T_ERR" ".lambda-advisor.yaml:1:11: unknow
 printf 'colour: red\n' >own/.lambda-advisor.yaml
 t_run "config: unknown key" 2 "$LA_BIN" scan own
 t_has "config: unknown key message" "$T_ERR" "unknown key 'colour'; valid keys: rules, disable, severity"
+printf 'rules: [extra.yaml]\n' >own/.lambda-advisor.yaml
+t_run "config: found above the root" 1 "$LA_BIN" scan own/src
+t_has "config: above the root applies" "$T_OUT" "[no-println]"
+t_run "config: found for a file root" 1 "$LA_BIN" scan own/src/lib.rs
+t_has "config: file root applies" "$T_OUT" "[no-println]"
 printf 'disable: [blocking-sleep]\n' >cfg.yaml
 t_run "--config" 0 "$LA_BIN" scan --config cfg.yaml "$FIX/library"
 t_hasnt "--config: disabled" "$T_OUT" "blocking-sleep"
