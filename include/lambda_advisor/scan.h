@@ -25,7 +25,7 @@ struct finding {
 struct scan_opts {
     const char *const *rule_files; /* extra rule files (--rules), may be NULL */
     size_t nrule_files;
-    const char *config_file; /* NULL: look for .lambda-advisor.yaml in each root */
+    const char *config_file; /* NULL: the nearest .lambda-advisor.yaml at/above each root */
     int threads;             /* 0: one per core */
     size_t max_filesize;     /* larger files are skipped (and said so); 0: SCAN_MAX_FILESIZE */
 };
