@@ -19,4 +19,12 @@ t_run "color always" 1 "$LA_BIN" scan crate --color always
 t_has "color escape" "$T_OUT" "$(printf '\033[1;33mwarning')"
 t_run "no color in a pipe" 1 "$LA_BIN" scan crate
 t_hasnt "no escape" "$T_OUT" "$(printf '\033[')"
+# on a terminal: colour, unless NO_COLOR is set (script(1) gives the scan a pty)
+if command -v script >/dev/null 2>&1; then
+  out=$(env -u NO_COLOR script -qec "'$LA_BIN' scan crate" /dev/null 2>&1)
+  t_has "tty: colour" "$out" "$(printf '\033[1;33mwarning')"
+  out=$(NO_COLOR=1 script -qec "'$LA_BIN' scan crate" /dev/null 2>&1)
+  t_hasnt "tty with NO_COLOR: none" "$out" "$(printf '\033[1;33m')"
+  t_has "tty with NO_COLOR: the report" "$out" "warning: unwrap/expect/panic"
+fi
 t_done
