@@ -69,7 +69,8 @@ Enable partial batch responses on the event source mapping
 {{/batch_failures.yes}}
 {{#event_source.sqs}}
 
-Give the queue a visibility timeout of at least six times the function timeout.
+Give the queue a visibility timeout of at least {{sqs_visibility_timeout_s}} s, six times the function
+timeout, so that a message is not delivered again while its batch is still running.
 {{/event_source.sqs}}
 {{#ci.github}}
 
