@@ -46,6 +46,10 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
     w->rs = rs;
     w->tracing_re = tracing_re;
     w->md = pcre2_match_data_create(1, NULL);
+    w->mctx = pcre2_match_context_create(NULL);
+    w->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (w->mctx && w->jstack)
+        pcre2_jit_stack_assign(w->mctx, NULL, w->jstack);
     lit_add(w, "await");
     lit_add(w, "lambda-advisor");
     lit_add(w, "async");
@@ -66,6 +70,8 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
 void worker_finish(struct worker *w)
 {
     pcre2_match_data_free(w->md);
+    pcre2_match_context_free(w->mctx);
+    pcre2_jit_stack_free(w->jstack);
     lexer_finish(&w->lx);
     scope_finish(&w->sc);
     free(w->rule_lit);
@@ -200,7 +206,7 @@ static bool prefilter_pass(struct worker *w, size_t rule)
 static bool re_find(struct worker *w, const pcre2_code *re, const char *s, size_t len, size_t from,
                     size_t *ms, size_t *me)
 {
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, w->md, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, w->md, w->mctx);
     if (rc < 0)
         return false;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);

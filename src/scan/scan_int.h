@@ -32,6 +32,8 @@ struct worker {
     const struct ruleset *rs;
     const pcre2_code *tracing_re; /* shared, read-only */
     pcre2_match_data *md;
+    pcre2_match_context *mctx; /* with a JIT stack of up to 1 MiB for hairy user patterns */
+    pcre2_jit_stack *jstack;
     struct lexed lx;
     struct scoped sc;
     /* the literal prefilter: every rule's literals, each looked up at most once per file */
