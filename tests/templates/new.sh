@@ -103,6 +103,17 @@ new "unknown ci" 2 "$D/ci2" --defaults --ci gitlab
 t_has "unknown ci message" "$T_ERR" "valid: github"
 [ -e "$D/ci2" ] && t_bad "unknown ci: wrote something" || t_ok
 
+t_run "workflow is YAML" 0 python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); assert d["jobs"]["deploy"]["steps"]' \
+  "$D/ci/.github/workflows/deploy.yml"
+
+# Every event source: a sample event that is JSON, for `cargo lambda invoke --data-file`.
+for src in api_gateway_rest http s3 sqs sns dynamodb_stream kinesis eventbridge direct; do
+  new "source $src" 0 "$D/src-$src" --defaults --answer event_source="$src"
+  t_run "$src sample is JSON" 0 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+    "$D/src-$src/events/$src.json"
+  t_has "$src README names it" "$(cat "$D/src-$src/README.md")" "--data-file events/$src.json"
+done
+
 # Refusals: nothing is written and nothing is left behind.
 mkdir -p "$D/busy" && echo keep >"$D/busy/notes.txt"
 new "non-empty dir" 2 "$D/busy" --defaults
