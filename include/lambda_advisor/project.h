@@ -50,4 +50,12 @@ bool project_render(const struct engine *e, const struct advice *adv,
                     struct la_error *err);
 void project_files_finish(struct project_files *f);
 
+/* Writes the files into dir. dir must be missing or empty unless force (then the files
+ * replace those of the same path; other files stay). Everything is written into a temporary
+ * directory beside dir first (fsynced), then renamed into place: a new dir appears whole; an
+ * existing one gets one rename per file. Refuses unsafe paths and never follows a symbolic
+ * link or non-directory inside dir; on failure the temporary directory is removed. */
+bool project_write(const char *dir, const struct project_files *files, bool force,
+                   struct la_error *err);
+
 #endif

@@ -3,8 +3,14 @@
 #include "lambda_advisor/data.h"
 #include "lambda_advisor/xalloc.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MANIFEST "templates/files.tpl"
 
@@ -257,4 +263,186 @@ void project_files_finish(struct project_files *f)
     free(f->v);
     f->v = NULL;
     f->n = 0;
+}
+
+/* ---- writing a project into a directory ---- */
+
+/* 1: a directory with entries, 0: empty or missing, -1: not a directory / unreadable. */
+static int dir_state(const char *dir)
+{
+    struct stat st;
+    if (lstat(dir, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return -1;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return -1;
+    int state = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+            state = 1;
+            break;
+        }
+    }
+    closedir(d);
+    return state;
+}
+
+/* Creates the directories of rel (a checked relative path) under root, refusing to pass
+ * through anything that is not a real directory (a symlink could lead outside root). */
+static bool make_parents(const char *root, const char *rel, struct la_error *err)
+{
+    char *path = xasprintf("%s/%s", root, rel);
+    char *start = path + strlen(root) + 1;
+    bool ok = true;
+    for (char *s = strchr(start, '/'); ok && s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        struct stat st;
+        if (lstat(path, &st) == 0) {
+            if (!S_ISDIR(st.st_mode))
+                ok = la_error_set(err, path, 0, 0, "exists and is not a directory");
+        } else if (mkdir(path, 0755) != 0) {
+            ok = la_error_set(err, path, 0, 0, "cannot create directory: %s", strerror(errno));
+        }
+        *s = '/';
+    }
+    free(path);
+    return ok;
+}
+
+static bool write_new_file(const char *path, const char *data, struct la_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return la_error_set(err, path, 0, 0, "cannot create: %s", strerror(errno));
+    size_t len = strlen(data), off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = errno;
+            close(fd);
+            return la_error_set(err, path, 0, 0, "cannot write: %s", strerror(e));
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0)
+        return la_error_set(err, path, 0, 0, "cannot write: %s", strerror(errno));
+    return true;
+}
+
+/* Removes the temporary tree (only what we wrote into it). */
+static void remove_tree(const char *root, const struct project_files *files)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        char *p = xasprintf("%s/%s", root, files->v[i].path);
+        unlink(p);
+        /* Then its now-empty parents, deepest first. */
+        for (char *s = strrchr(p, '/'); s && s > p + strlen(root); s = strrchr(p, '/')) {
+            *s = '\0';
+            if (rmdir(p) != 0)
+                break;
+        }
+        free(p);
+    }
+    rmdir(root);
+}
+
+/* A temporary directory next to dir, on the same filesystem so rename() can move it. */
+static char *make_temp_sibling(const char *dir, struct la_error *err)
+{
+    char *copy = xstrdup(dir);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    char *slash = strrchr(copy, '/');
+    char *tmpl;
+    if (slash == NULL)
+        tmpl = xasprintf(".%s.new-XXXXXX", copy);
+    else if (slash == copy)
+        tmpl = xasprintf("/.%s.new-XXXXXX", slash + 1);
+    else
+        tmpl = xasprintf("%.*s/.%s.new-XXXXXX", (int)(slash - copy), copy, slash + 1);
+    free(copy);
+    if (mkdtemp(tmpl) == NULL) {
+        la_error_set(err, dir, 0, 0, "cannot create a temporary directory next to it: %s",
+                     strerror(errno));
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+/* Moves the prepared files from tmp into an existing dir (with --force), one rename each. */
+static bool move_into(const char *tmp, const char *dir, const struct project_files *files,
+                      struct la_error *err)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        const char *rel = files->v[i].path;
+        if (!make_parents(dir, rel, err))
+            return false;
+        char *from = xasprintf("%s/%s", tmp, rel), *to = xasprintf("%s/%s", dir, rel);
+        struct stat st;
+        bool ok = true;
+        if (lstat(to, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = la_error_set(err, to, 0, 0, "is a directory; not replacing it");
+        else if (rename(from, to) != 0)
+            ok = la_error_set(err, to, 0, 0, "cannot write: %s", strerror(errno));
+        free(from);
+        free(to);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool project_write(const char *dir, const struct project_files *files, bool force,
+                   struct la_error *err)
+{
+    int state = dir_state(dir);
+    if (state < 0)
+        return la_error_set(err, dir, 0, 0, "is not a directory, or cannot be read");
+    if (state > 0 && !force)
+        return la_error_set(err, dir, 0, 0,
+                            "is not empty; choose another directory or use --force");
+    for (size_t i = 0; i < files->n; i++)
+        if (!project_path_valid(files->v[i].path))
+            return la_error_set(err, NULL, 0, 0, "refusing to write the unsafe path \"%s\"",
+                                files->v[i].path);
+
+    /* An existing DIR (say ".") is resolved, so that the temporary directory lands beside it
+     * rather than inside it. */
+    char *real = state == 0 && access(dir, F_OK) != 0 ? NULL : realpath(dir, NULL);
+    char *tmp = make_temp_sibling(real ? real : dir, err);
+    free(real);
+    if (tmp == NULL)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < files->n; i++) {
+        ok = make_parents(tmp, files->v[i].path, err);
+        if (ok) {
+            char *p = xasprintf("%s/%s", tmp, files->v[i].path);
+            ok = write_new_file(p, files->v[i].content, err);
+            free(p);
+        }
+    }
+    if (ok) {
+        if (access(dir, F_OK) != 0) {
+            /* A new directory: the whole tree appears at once. */
+            if (rename(tmp, dir) == 0) {
+                free(tmp);
+                return true;
+            }
+            ok = la_error_set(err, dir, 0, 0, "cannot create: %s", strerror(errno));
+        } else {
+            /* An existing one (empty, or --force): one rename per prepared file. */
+            ok = move_into(tmp, dir, files, err);
+        }
+    }
+    remove_tree(tmp, files);
+    free(tmp);
+    return ok;
 }
