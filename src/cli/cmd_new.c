@@ -100,7 +100,8 @@ int cmd_new(int argc, char **argv)
         }
     }
     if (ok)
-        printf("wrote %zu files to %s\n", files.n, dir);
+        printf("wrote %zu files to %s\nnext: cd %s && cargo test && cargo lambda watch\n", files.n,
+               dir, dir);
     rc = ok ? EXIT_OK : cli_fail_error(&err);
     project_files_finish(&files);
     advice_finish(&adv);

@@ -368,8 +368,11 @@ static char *make_temp_sibling(const char *dir, struct la_error *err)
         tmpl = xasprintf("%.*s/.%s.new-XXXXXX", (int)(slash - copy), copy, slash + 1);
     free(copy);
     if (mkdtemp(tmpl) == NULL) {
-        la_error_set(err, dir, 0, 0, "cannot create a temporary directory next to it: %s",
-                     strerror(errno));
+        if (errno == ENOENT)
+            la_error_set(err, dir, 0, 0, "its parent directory does not exist");
+        else
+            la_error_set(err, dir, 0, 0, "cannot create a temporary directory next to it: %s",
+                         strerror(errno));
         free(tmpl);
         return NULL;
     }

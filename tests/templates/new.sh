@@ -133,6 +133,8 @@ new "no dir" 2 --defaults
 new "two dirs" 2 "$D/a" "$D/b" --defaults
 echo x >"$D/afile"
 new "dir is a file" 2 "$D/afile" --defaults
+new "missing parent" 2 "$D/no/such/parent" --defaults
+t_has "missing parent message" "$T_ERR" "its parent directory does not exist"
 # A symbolic link inside DIR must not carry the files outside it, even with --force.
 mkdir -p "$D/outside" "$D/linked"
 ln -s "$D/outside" "$D/linked/src"
