@@ -114,6 +114,11 @@ for src in api_gateway_rest http s3 sqs sns dynamodb_stream kinesis eventbridge 
   t_has "$src README names it" "$(cat "$D/src-$src/README.md")" "--data-file events/$src.json"
 done
 
+# The pitfall scan finds nothing in what `new` writes (the slow compile test scans all).
+t_run "scan finds nothing" 0 "$LA_BIN" scan --fail-on note "$D/orders" "$D/advised" "$D/rayon" \
+  "$D/norayon" "$D/few" "$D/many" "$D/s3fn" "$D/api" "$D/ci" "$D"/src-*
+t_eq "no findings" "$T_OUT" ""
+
 # Refusals: nothing is written and nothing is left behind.
 mkdir -p "$D/busy" && echo keep >"$D/busy/notes.txt"
 new "non-empty dir" 2 "$D/busy" --defaults
