@@ -136,22 +136,12 @@ static void new_project(struct session *s, const char *dir, bool force)
     struct project_opts opts = {name, NULL};
     struct project_files files = {0};
     struct la_error err = LA_ERROR_INIT;
-    bool ok = project_render(&e, &adv, &opts, &files, &err);
-    size_t written = 0;
-    for (size_t i = 0; ok && i < files.n; i++) {
-        char *full = xasprintf("%s/%s", dir, files.v[i].path);
-        char *slash = strrchr(full, '/');
-        *slash = '\0';
-        ok = file_mkdirs(full, &err);
-        *slash = '/';
-        ok = ok &&
-             file_write_atomic(full, files.v[i].content, strlen(files.v[i].content), force, &err);
-        written += ok;
-        free(full);
-    }
+    /* The same writer as `new`: a temporary directory renamed into place, no symlinks. */
+    bool ok = project_render(&e, &adv, &opts, &files, &err) &&
+              project_write(dir, &files, force, &err);
     if (ok) {
         char *abs = absolute(dir);
-        session_say(s, false, "Wrote %zu files of a new project to %s", written, abs);
+        session_say(s, false, "Wrote %zu files of a new project to %s", files.n, abs);
         free(abs);
     } else {
         session_error(s, &err);
