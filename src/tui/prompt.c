@@ -137,8 +137,8 @@ static void new_project(struct session *s, const char *dir, bool force)
     struct project_files files = {0};
     struct la_error err = LA_ERROR_INIT;
     /* The same writer as `new`: a temporary directory renamed into place, no symlinks. */
-    bool ok = project_render(&e, &adv, &opts, &files, &err) &&
-              project_write(dir, &files, force, &err);
+    bool ok =
+        project_render(&e, &adv, &opts, &files, &err) && project_write(dir, &files, force, &err);
     if (ok) {
         char *abs = absolute(dir);
         session_say(s, false, "Wrote %zu files of a new project to %s", files.n, abs);
