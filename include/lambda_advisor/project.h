@@ -43,8 +43,8 @@ bool project_path_valid(const char *p);
 
 /* Renders the project files for the advice: templates/files.tpl, rendered, lists them
  * ("OUTPUT-PATH TEMPLATE-NAME" per line); every path is checked with project_path_valid. An
- * invalid opts->name (crate names: a letter, then letters, digits, '-', '_') is an error. Order is stable: src/main.rs, Cargo.toml, then
- * the rest sorted by path. */
+ * invalid opts->name (crate names: a letter, then letters, digits, '-', '_') is an error. Order is
+ * stable: src/main.rs, Cargo.toml, then the rest sorted by path. */
 bool project_render(const struct engine *e, const struct advice *adv,
                     const struct project_opts *opts, struct project_files *out,
                     struct la_error *err);

@@ -39,8 +39,8 @@ bool template_render(const char *src, size_t len, const char *name, const struct
 
 /* Parses src and, through partial, every partial it names (recursively), without rendering:
  * unbalanced sections, bad tags and unknown partials are errors with name:line:col. */
-bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial,
-                    void *ud, struct la_error *err);
+bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial, void *ud,
+                    struct la_error *err);
 
 /* template_check() of a template file. A partial {{>x/y}} is the file "ROOT/x/y.tpl", where
  * ROOT is the nearest enclosing directory named "templates" (else the file's directory). */

@@ -924,11 +924,12 @@ static bool parse_setting(struct loader *L, size_t si, const struct item *it)
     }
     const struct ynode *shown = ynode_get(n, "when");
     if (shown) {
-        static const char *const required[] = {"pattern", "architecture", "memory_mb",
-                                               "timeout_s", NULL};
+        static const char *const required[] = {"pattern", "architecture", "memory_mb", "timeout_s",
+                                               NULL};
         if (in_list(required, s->id))
-            return fail(L, file, shown, "setting '%s' is always part of the advice: it cannot "
-                                        "have a 'when'",
+            return fail(L, file, shown,
+                        "setting '%s' is always part of the advice: it cannot "
+                        "have a 'when'",
                         s->id);
         char sw[200];
         snprintf(sw, sizeof sw, "the condition of setting '%s'", s->id);
@@ -1173,9 +1174,9 @@ static bool check_reachability(struct loader *L)
     for (size_t i = 0; i < t->nsettings; i++) {
         const struct setting *s = &t->settings[i];
         if (ok && s->when && !satisfiable(t, s->when, &scratch))
-            ok = la_error_set(L->err, s->when->loc.file, s->when->loc.line, s->when->loc.col,
-                              "setting '%s' would never be shown: its condition never holds",
-                              s->id);
+            ok =
+                la_error_set(L->err, s->when->loc.file, s->when->loc.line, s->when->loc.col,
+                             "setting '%s' would never be shown: its condition never holds", s->id);
         for (size_t r = 0; r < s->nrules; r++) {
             const struct cond *w = s->rules[r].when;
             if (ok && w && !satisfiable(t, w, &scratch))
