@@ -58,4 +58,10 @@ void project_files_finish(struct project_files *f);
 bool project_write(const char *dir, const struct project_files *files, bool force,
                    struct la_error *err);
 
+/* The crate name for a project in dir: its (resolved) last component when that is a valid
+ * crate name, else NULL (project_render's default applies). The caller frees it. */
+char *project_default_name(const char *dir);
+/* 1: a directory with entries, 0: empty or missing, -1: not a directory / unreadable. */
+int project_dir_state(const char *dir);
+
 #endif

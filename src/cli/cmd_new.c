@@ -22,23 +22,6 @@ static const char help_tail[] =
     "  -h, --help              show this help\n\n"
     "Example: lambda-advisor new orders --defaults --answer event_source=sqs\n";
 
-/* DIR's last component when it is a valid crate name, else NULL (the default applies). */
-static char *default_name(const char *dir)
-{
-    char *copy = xstrdup(dir);
-    size_t n = strlen(copy);
-    while (n > 1 && copy[n - 1] == '/')
-        copy[--n] = '\0';
-    const char *base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
-    bool ok = (base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z');
-    for (const char *s = base; ok && *s; s++)
-        ok = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-             *s == '-' || *s == '_';
-    char *name = ok && strlen(base) <= 64 ? xstrdup(base) : NULL;
-    free(copy);
-    return name;
-}
-
 int cmd_new(int argc, char **argv)
 {
     struct answer_opts ao = {0};
@@ -85,9 +68,7 @@ int cmd_new(int argc, char **argv)
     struct engine e;
     struct advice adv = {0};
     struct project_files files = {0};
-    char *rp = name ? NULL : realpath(dir, NULL);
-    char *dname = name ? NULL : default_name(rp ? rp : dir);
-    free(rp);
+    char *dname = name ? NULL : project_default_name(dir);
     struct project_opts opts = {.name = name ? name : dname, .ci = ci};
     bool ok = t != NULL;
     if (ok) {

@@ -267,8 +267,21 @@ void project_files_finish(struct project_files *f)
 
 /* ---- writing a project into a directory ---- */
 
-/* 1: a directory with entries, 0: empty or missing, -1: not a directory / unreadable. */
-static int dir_state(const char *dir)
+char *project_default_name(const char *dir)
+{
+    char *rp = realpath(dir, NULL);
+    char *copy = xstrdup(rp ? rp : dir);
+    free(rp);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    const char *base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
+    char *name = valid_crate_name(base) ? xstrdup(base) : NULL;
+    free(copy);
+    return name;
+}
+
+int project_dir_state(const char *dir)
 {
     struct stat st;
     if (lstat(dir, &st) != 0)
@@ -405,7 +418,7 @@ static bool move_into(const char *tmp, const char *dir, const struct project_fil
 bool project_write(const char *dir, const struct project_files *files, bool force,
                    struct la_error *err)
 {
-    int state = dir_state(dir);
+    int state = project_dir_state(dir);
     if (state < 0)
         return la_error_set(err, dir, 0, 0, "is not a directory, or cannot be read");
     if (state > 0 && !force)

@@ -4,8 +4,6 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/xalloc.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,43 +84,6 @@ static void export_to(struct session *s, const char *path, bool force)
     sb_finish(&md);
 }
 
-/* The crate name `new` would use: DIR's last component when it is a valid crate name, else
- * NULL (project_render's default). */
-static char *crate_name(const char *dir)
-{
-    char *copy = xstrdup(dir);
-    size_t n = strlen(copy);
-    while (n > 1 && copy[n - 1] == '/')
-        copy[--n] = '\0';
-    const char *base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
-    bool ok = (base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z');
-    for (const char *p = base; ok && *p; p++)
-        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-             *p == '-' || *p == '_';
-    char *name = ok && strlen(base) <= 64 ? xstrdup(base) : NULL;
-    free(copy);
-    return name;
-}
-
-/* 1: a directory with entries, 0: empty or missing, -1: not a directory. */
-static int dir_state(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) != 0)
-        return errno == ENOENT ? 0 : -1;
-    if (!S_ISDIR(st.st_mode))
-        return -1;
-    DIR *d = opendir(dir);
-    if (d == NULL)
-        return -1;
-    int state = 0;
-    struct dirent *de;
-    while (state == 0 && (de = readdir(d)) != NULL)
-        state = strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return state;
-}
-
 static void new_project(struct session *s, const char *dir, bool force)
 {
     struct engine e;
@@ -132,7 +93,7 @@ static void new_project(struct session *s, const char *dir, bool force)
     engine_fill_defaults(&e);
     struct advice adv;
     advice_compute(&adv, &e);
-    char *name = crate_name(dir);
+    char *name = project_default_name(dir);
     struct project_opts opts = {name, NULL};
     struct project_files files = {0};
     struct la_error err = LA_ERROR_INIT;
@@ -203,7 +164,7 @@ static unsigned prompt_accept(struct session *s)
         break;
     case PO_NEW_DIR: {
         const char *d = *value ? value : default_new_dir;
-        int state = dir_state(d);
+        int state = project_dir_state(d);
         if (state < 0)
             session_say(s, true, "%s is not a directory: choose another place (n)", d);
         else if (state > 0)
