@@ -185,3 +185,26 @@ bool answer_opts_apply(const struct answer_opts *o, struct engine *e, struct la_
     free(g);
     return ok;
 }
+
+bool cli_advice_load(struct cli_advice *ca, const struct answer_opts *o, struct la_error *err)
+{
+    memset(ca, 0, sizeof *ca);
+    ca->tree = tree_load_default(err);
+    if (ca->tree == NULL)
+        return false;
+    engine_init(&ca->eng, ca->tree);
+    if (!answer_opts_apply(o, &ca->eng, err))
+        return false;
+    advice_compute(&ca->adv, &ca->eng);
+    return true;
+}
+
+void cli_advice_finish(struct cli_advice *ca)
+{
+    advice_finish(&ca->adv);
+    if (ca->tree) {
+        engine_finish(&ca->eng);
+        tree_destroy(ca->tree);
+    }
+    memset(ca, 0, sizeof *ca);
+}

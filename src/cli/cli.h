@@ -2,7 +2,7 @@
 #ifndef LA_CLI_H
 #define LA_CLI_H
 
-#include "lambda_advisor/engine.h"
+#include "lambda_advisor/advice.h"
 #include "lambda_advisor/error.h"
 
 #include <stdbool.h>
@@ -33,6 +33,19 @@ void answer_opts_finish(struct answer_opts *o);
  * --defaults. Answers to questions left unasked warn on stderr. Returns false with err. */
 bool answer_opts_apply(const struct answer_opts *o, struct engine *e, struct la_error *err);
 extern const char answer_opts_help[];
+
+/* The advice for a command's answers: the shipped tree, an engine holding the answers, and
+ * what they advise. Shared by `advise` and `new`. */
+struct cli_advice {
+    struct tree *tree;
+    struct engine eng;
+    struct advice adv;
+};
+
+/* Loads the tree, applies the answers and computes the advice; on failure fills err and
+ * leaves ca safe to finish. */
+bool cli_advice_load(struct cli_advice *ca, const struct answer_opts *o, struct la_error *err);
+void cli_advice_finish(struct cli_advice *ca);
 
 /* Writes data to path (atomically, refusing to overwrite without force), or to stdout when
  * path is NULL or "-". Returns an exit code. */

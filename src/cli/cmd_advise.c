@@ -56,30 +56,17 @@ int cmd_advise(int argc, char **argv)
     }
 
     struct la_error err = LA_ERROR_INIT;
-    struct tree *t = tree_load_default(&err);
-    struct engine e;
-    struct advice adv = {0};
+    struct cli_advice ca;
     struct project_files files = {0};
     struct strbuf out = STRBUF_INIT;
-    bool ok = t != NULL;
-    if (ok) {
-        engine_init(&e, t);
-        ok = answer_opts_apply(&ao, &e, &err);
-        if (ok) {
-            advice_compute(&adv, &e);
-            ok = project_render(&e, &adv, NULL, &files, &err) &&
-                 (json ? report_json(&e, &adv, &files, &out, &err)
-                       : report_markdown(&e, &adv, &files, &out, &err));
-        }
-    }
+    bool ok = cli_advice_load(&ca, &ao, &err) &&
+              project_render(&ca.eng, &ca.adv, NULL, &files, &err) &&
+              (json ? report_json(&ca.eng, &ca.adv, &files, &out, &err)
+                    : report_markdown(&ca.eng, &ca.adv, &files, &out, &err));
     rc = ok ? cli_write_output(output, sb_str(&out), out.len, force) : cli_fail_error(&err);
     sb_finish(&out);
     project_files_finish(&files);
-    advice_finish(&adv);
-    if (t) {
-        engine_finish(&e);
-        tree_destroy(t);
-    }
+    cli_advice_finish(&ca);
     la_error_finish(&err);
     answer_opts_finish(&ao);
     return rc;

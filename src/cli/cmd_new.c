@@ -64,32 +64,19 @@ int cmd_new(int argc, char **argv)
     }
 
     struct la_error err = LA_ERROR_INIT;
-    struct tree *t = tree_load_default(&err);
-    struct engine e;
-    struct advice adv = {0};
+    struct cli_advice ca;
     struct project_files files = {0};
     char *dname = name ? NULL : project_default_name(dir);
     struct project_opts opts = {.name = name ? name : dname, .ci = ci};
-    bool ok = t != NULL;
-    if (ok) {
-        engine_init(&e, t);
-        ok = answer_opts_apply(&ao, &e, &err);
-        if (ok) {
-            advice_compute(&adv, &e);
-            ok = project_render(&e, &adv, &opts, &files, &err) &&
-                 project_write(dir, &files, force, &err);
-        }
-    }
+    bool ok = cli_advice_load(&ca, &ao, &err) &&
+              project_render(&ca.eng, &ca.adv, &opts, &files, &err) &&
+              project_write(dir, &files, force, &err);
     if (ok)
         printf("wrote %zu files to %s\nnext: cd %s && cargo test && cargo lambda watch\n", files.n,
                dir, dir);
     rc = ok ? EXIT_OK : cli_fail_error(&err);
     project_files_finish(&files);
-    advice_finish(&adv);
-    if (t) {
-        engine_finish(&e);
-        tree_destroy(t);
-    }
+    cli_advice_finish(&ca);
     la_error_finish(&err);
     answer_opts_finish(&ao);
     free(dname);
