@@ -58,6 +58,10 @@ void project_files_finish(struct project_files *f);
 bool project_write(const char *dir, const struct project_files *files, bool force,
                    struct la_error *err);
 
+/* The partial lookup for the shipped templates ({{>x}} is templates/x.tpl): a
+ * tpl_partial_fn. */
+const char *project_partial(void *ud, const char *name, size_t *len);
+
 /* The crate name for a project in dir: its (resolved) last component when that is a valid
  * crate name, else NULL (project_render's default applies). The caller frees it. */
 char *project_default_name(const char *dir);

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "lambda_advisor/data.h"
 #include "lambda_advisor/fileio.h"
+#include "lambda_advisor/project.h"
 #include "lambda_advisor/rules.h"
 #include "lambda_advisor/template.h"
 #include "lambda_advisor/xalloc.h"
@@ -32,15 +33,6 @@ static int report(struct la_error *err)
     return rc;
 }
 
-static const char *shipped_partial(void *ud, const char *name, size_t *len)
-{
-    (void)ud;
-    char *path = xasprintf("templates/%s.tpl", name);
-    const char *s = data_get(path, len);
-    free(path);
-    return s;
-}
-
 struct shipped {
     size_t n;
     int rc;
@@ -54,7 +46,7 @@ static void check_shipped_template(void *ud, const char *relpath)
     size_t len;
     const char *src = data_get(relpath, &len);
     struct la_error err = LA_ERROR_INIT;
-    if (!template_check(src, len, relpath, shipped_partial, NULL, &err))
+    if (!template_check(src, len, relpath, project_partial, NULL, &err))
         s->rc = report(&err);
     s->n++;
 }

@@ -14,7 +14,7 @@
 
 #define MANIFEST "templates/files.tpl"
 
-static const char *shipped_partial(void *ud, const char *name, size_t *len)
+const char *project_partial(void *ud, const char *name, size_t *len)
 {
     (void)ud;
     char *path = xasprintf("templates/%s.tpl", name);
@@ -191,7 +191,7 @@ static bool render_entry(const char *line, int lineno, const struct tctx *ctx,
         }
     }
     size_t len;
-    const char *src = shipped_partial(NULL, tname, &len);
+    const char *src = project_partial(NULL, tname, &len);
     if (src == NULL) {
         la_error_set(err, MANIFEST, lineno, (int)(tname - line) + 1, "no template \"%s\"", tname);
         free(path);
@@ -199,7 +199,7 @@ static bool render_entry(const char *line, int lineno, const struct tctx *ctx,
     }
     char *name = xasprintf("templates/%s.tpl", tname);
     struct strbuf body = STRBUF_INIT;
-    bool ok = template_render(src, len, name, ctx, shipped_partial, NULL, &body, err);
+    bool ok = template_render(src, len, name, ctx, project_partial, NULL, &body, err);
     free(name);
     if (!ok) {
         sb_finish(&body);
@@ -230,7 +230,7 @@ bool project_render(const struct engine *e, const struct advice *adv,
 
     struct tctx *ctx = project_context(e, adv, opts);
     struct strbuf manifest = STRBUF_INIT;
-    bool ok = template_render(msrc, mlen, MANIFEST, ctx, shipped_partial, NULL, &manifest, err);
+    bool ok = template_render(msrc, mlen, MANIFEST, ctx, project_partial, NULL, &manifest, err);
     size_t cap = 0;
     int lineno = 0;
     for (char *line = manifest.s; ok && line && *line;) {
