@@ -104,6 +104,23 @@ t_run force 0 "${A[@]}" --defaults -o "$T_TMP/keep.md" --force
 t_has force "$(cat "$T_TMP/keep.md")" "# Lambda advice"
 t_eq "no temp files left" "$(ls -A "$T_TMP" | grep -c tmp)" 0
 
+# The code is the same everywhere: JSON files, the Markdown report and `new` on disk.
+t_run files-json 0 "${A[@]}" "${full[@]}" --format json -o "$T_TMP/f.json"
+t_run files-md 0 "${A[@]}" "${full[@]}" -o "$T_TMP/f.md"
+t_run files-new 0 "$LA_BIN" new "$T_TMP/proj" --name my-function "${full[@]}"
+t_run same-code 0 python3 - "$T_TMP/f.json" "$T_TMP/f.md" "$T_TMP/proj" <<'PY'
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+md = open(sys.argv[2]).read()
+paths = [f["path"] for f in d["files"]]
+assert paths[:2] == ["src/main.rs", "Cargo.toml"], paths
+for f in d["files"]:
+    assert "### `%s`" % f["path"] in md, f["path"]
+    assert f["content"] in md, f["path"]  # verbatim inside its fence
+    on_disk = open(os.path.join(sys.argv[3], f["path"])).read()
+    assert on_disk == f["content"], f["path"]
+PY
+
 # questions: every id, in text and JSON.
 t_run questions 0 "$LA_BIN" questions
 for id in workload io_shape fan_out_size cpu_shape event_source batch_failures clients goals memory_mb duration_ms native_deps; do
