@@ -53,23 +53,31 @@ int text_put(WINDOW *w, const char *s, size_t n, int maxw, int skip, attr_t a)
     return drawn;
 }
 
+/* The character at s[i] (at most n bytes): its length in bytes and its display width.
+ * Bytes that are not valid in the locale count as one column each (drawn as '?'). */
+static size_t char_at(const char *s, size_t n, size_t i, mbstate_t *ps, int *width)
+{
+    wchar_t wc;
+    size_t k = mbrtowc(&wc, s + i, n - i, ps);
+    if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+        memset(ps, 0, sizeof *ps);
+        k = 1;
+        wc = L'?';
+    }
+    int cw = wcwidth(wc);
+    *width = cw < 0 ? 1 : cw;
+    return k;
+}
+
 int text_width(const char *s, size_t n)
 {
     mbstate_t ps;
     memset(&ps, 0, sizeof ps);
     int col = 0;
-    size_t i = 0;
-    while (i < n) {
-        wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
-        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-            memset(&ps, 0, sizeof ps);
-            k = 1;
-            wc = L'?';
-        }
-        i += k;
-        int cw = wcwidth(wc);
-        col += cw < 0 ? 1 : cw;
+    for (size_t i = 0; i < n;) {
+        int cw;
+        i += char_at(s, n, i, &ps, &cw);
+        col += cw;
     }
     return col;
 }
@@ -82,15 +90,8 @@ size_t text_fit(const char *s, size_t n, int width)
     int col = 0;
     size_t i = 0;
     while (i < n) {
-        wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
-        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-            memset(&ps, 0, sizeof ps);
-            k = 1;
-            wc = L'?';
-        }
-        int cw = wcwidth(wc);
-        cw = cw < 0 ? 1 : cw;
+        int cw;
+        size_t k = char_at(s, n, i, &ps, &cw);
         if (col + cw > width)
             break;
         col += cw;
