@@ -38,6 +38,8 @@ struct ydoc {
  * for more than YDOC_MAX_EXPANDED nodes in all, and duplicate mapping keys. */
 bool ydoc_parse(struct ydoc *doc, const char *name, const char *buf, size_t len,
                 struct la_error *err);
+/* ydoc_parse() of the file at path (at most max bytes); path must outlive doc. */
+bool ydoc_load_file(struct ydoc *doc, const char *path, size_t max, struct la_error *err);
 void ydoc_finish(struct ydoc *doc);
 
 /* Map lookup by key; NULL when absent or when m is not a map. */

@@ -88,15 +88,10 @@ static bool set_given(const struct tree *t, struct given *g, size_t qi, const ch
 
 static bool load_file(const char *path, const struct tree *t, struct given *g, struct la_error *err)
 {
-    char *buf;
-    size_t len;
-    if (!file_read_all(path, 1 << 20, &buf, &len, err))
-        return false;
     struct ydoc doc;
-    bool ok = ydoc_parse(&doc, path, buf, len, err);
-    free(buf);
-    if (!ok)
+    if (!ydoc_load_file(&doc, path, 1 << 20, err))
         return false;
+    bool ok = true;
     const struct ynode *root = doc.root;
     if (root && root->kind != YN_MAP)
         ok = la_error_set(err, path, root->line, root->col,

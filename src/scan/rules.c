@@ -412,16 +412,10 @@ static bool check_known(const struct ruleset *rs, const char *file, const struct
 
 bool rules_apply_config(struct ruleset *rs, const char *path, struct la_error *err)
 {
-    char *buf;
-    size_t len;
-    if (!file_read_all(path, RULE_FILE_MAX, &buf, &len, err))
-        return false;
     struct ydoc doc;
-    bool ok = ydoc_parse(&doc, path, buf, len, err);
-    free(buf);
-    if (!ok)
+    if (!ydoc_load_file(&doc, path, RULE_FILE_MAX, err))
         return false;
-    ok = false;
+    bool ok = false;
     const struct ynode *root = doc.root, *n;
     if (root == NULL) {
         ok = true;

@@ -1,5 +1,6 @@
 /* YAML to a located node tree via libyaml's event API, with limits on depth and aliases. */
 #include "lambda_advisor/ynode.h"
+#include "lambda_advisor/fileio.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <stdlib.h>
@@ -216,6 +217,18 @@ bool ydoc_parse(struct ydoc *doc, const char *name, const char *buf, size_t len,
         ydoc_finish(doc);
         doc->file = name;
     }
+    return ok;
+}
+
+bool ydoc_load_file(struct ydoc *doc, const char *path, size_t max, struct la_error *err)
+{
+    char *buf;
+    size_t len;
+    memset(doc, 0, sizeof *doc);
+    if (!file_read_all(path, max, &buf, &len, err))
+        return false;
+    bool ok = ydoc_parse(doc, path, buf, len, err);
+    free(buf);
     return ok;
 }
 
