@@ -389,6 +389,10 @@ static char *make_temp_sibling(const char *dir, struct la_error *err)
         free(tmpl);
         return NULL;
     }
+    /* mkdtemp makes it 0700; the project directory it becomes gets the usual mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(tmpl, 0777 & ~mask);
     return tmpl;
 }
 

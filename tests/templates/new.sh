@@ -83,6 +83,8 @@ t_has "limit from the advice" "$main" "const CONCURRENCY_LIMIT: usize = 32;"
 new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3
 t_has "keys decoded" "$(cat "$D/s3fn/src/main.rs")" "percent_encoding::percent_decode_str"
 new "http" 0 "$D/api" --defaults --answer event_source=http
+# A new directory gets the usual mode, not the 0700 of its temporary directory.
+t_eq "new dir mode" "$(umask 022; "$LA_BIN" new "$D/mode" --defaults >/dev/null; stat -c %a "$D/mode")" 755
 t_has "lambda_http" "$(cat "$D/api/src/main.rs")" "lambda_http::run(service_fn(handler))"
 
 # An existing empty directory, named as ".", with the crate named after it.
