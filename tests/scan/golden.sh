@@ -21,9 +21,9 @@ t_run "no color in a pipe" 1 "$LA_BIN" scan crate
 t_hasnt "no escape" "$T_OUT" "$(printf '\033[')"
 # on a terminal: colour, unless NO_COLOR is set (script(1) gives the scan a pty)
 if command -v script >/dev/null 2>&1; then
-  out=$(env -u NO_COLOR script -qec "'$LA_BIN' scan crate" /dev/null 2>&1)
+  out=$(env -u NO_COLOR script -qec "'$LA_BIN' scan crate" /dev/null 2>&1 </dev/null)
   t_has "tty: colour" "$out" "$(printf '\033[1;33mwarning')"
-  out=$(NO_COLOR=1 script -qec "'$LA_BIN' scan crate" /dev/null 2>&1)
+  out=$(NO_COLOR=1 script -qec "'$LA_BIN' scan crate" /dev/null 2>&1 </dev/null)
   t_hasnt "tty with NO_COLOR: none" "$out" "$(printf '\033[1;33m')"
   t_has "tty with NO_COLOR: the report" "$out" "warning: unwrap/expect/panic"
 fi
