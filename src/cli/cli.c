@@ -40,3 +40,21 @@ int cli_write_output(const char *path, const char *data, size_t len, bool force)
     }
     return EXIT_OK;
 }
+
+struct tree *cli_tree_load(void)
+{
+    struct la_error err = LA_ERROR_INIT;
+    struct tree *t = tree_load_default(&err);
+    if (t == NULL)
+        cli_fail_error(&err);
+    la_error_finish(&err);
+    return t;
+}
+
+int cli_answers_help(const char *head, const char *tail)
+{
+    fputs(head, stdout);
+    fputs(answer_opts_help, stdout);
+    fputs(tail, stdout);
+    return EXIT_OK;
+}

@@ -11,6 +11,11 @@
 /* Exit codes fixed by the product contract. */
 enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
+/* The shipped tree, or NULL after printing why (the caller returns EXIT_USAGE). */
+struct tree *cli_tree_load(void);
+/* Prints a command's help: head, the answer options, tail. Returns EXIT_OK. */
+int cli_answers_help(const char *head, const char *tail);
+
 /* Prints "lambda-advisor: " + message to stderr; returns EXIT_USAGE. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a located error (file:line:col: message) to stderr; returns EXIT_USAGE. */

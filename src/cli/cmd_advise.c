@@ -28,11 +28,8 @@ int cmd_advise(int argc, char **argv)
     for (int i = 1; i < argc && rc == EXIT_OK; i++) {
         int r;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(help_head, stdout);
-            fputs(answer_opts_help, stdout);
-            fputs(help_tail, stdout);
             answer_opts_finish(&ao);
-            return EXIT_OK;
+            return cli_answers_help(help_head, help_tail);
         }
         if (strcmp(argv[i], "--force") == 0) {
             force = true;

@@ -107,13 +107,9 @@ int cmd_questions(int argc, char **argv)
     }
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return cli_fail("questions: unknown format '%s'; valid formats: text, json", format);
-    struct la_error err = LA_ERROR_INIT;
-    struct tree *t = tree_load_default(&err);
-    if (t == NULL) {
-        int rc = cli_fail_error(&err);
-        la_error_finish(&err);
-        return rc;
-    }
+    struct tree *t = cli_tree_load();
+    if (t == NULL)
+        return EXIT_USAGE;
     struct strbuf sb = STRBUF_INIT;
     if (strcmp(format, "json") == 0)
         json(t, &sb);

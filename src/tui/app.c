@@ -121,6 +121,16 @@ static int run(struct session *s, SCREEN *scr)
     return code;
 }
 
+/* Leaves before the session starts, on a terminal it cannot use. */
+static int refuse_terminal(struct session *s, struct tree *t, const char *what)
+{
+    const char *term = getenv("TERM");
+    session_finish(s);
+    tree_destroy(t);
+    return cli_fail("%s terminal type '%s'; use 'lambda-advisor advise' instead", what,
+                    term ? term : "(unset)");
+}
+
 int tui_main(int argc, char **argv)
 {
     if (argc > 1)
@@ -130,39 +140,24 @@ int tui_main(int argc, char **argv)
         return EXIT_USAGE;
     }
     setlocale(LC_ALL, "");
-    struct la_error err = LA_ERROR_INIT;
-    struct tree *t = tree_load_default(&err);
-    if (t == NULL) {
-        int rc = cli_fail_error(&err);
-        la_error_finish(&err);
-        return rc;
-    }
+    struct tree *t = cli_tree_load();
+    if (t == NULL)
+        return EXIT_USAGE;
     struct session s;
     session_init(&s, t);
 
     catch_signals();
     set_escdelay(25);
     SCREEN *scr = newterm(NULL, stdout, stdin);
-    if (scr == NULL) {
-        const char *term = getenv("TERM");
-        session_finish(&s);
-        tree_destroy(t);
-        return cli_fail("cannot start the guided session on terminal type '%s'; use "
-                        "'lambda-advisor advise' instead",
-                        term ? term : "(unset)");
-    }
+    if (scr == NULL)
+        return refuse_terminal(&s, t, "cannot start the guided session on");
     set_term(scr);
     curses_on = true;
     const char *cup = tigetstr("cup");
     if (cup == NULL || cup == (char *)-1) { /* a terminal that cannot move the cursor */
         endwin();
         curses_on = false;
-        const char *term = getenv("TERM");
-        session_finish(&s);
-        tree_destroy(t);
-        return cli_fail("terminal type '%s' cannot move the cursor, so it cannot show the "
-                        "guided session; use 'lambda-advisor advise' instead",
-                        term ? term : "(unset)");
+        return refuse_terminal(&s, t, "cannot move the cursor (needed for the guided session) on");
     }
     /* Every update is finished even when keys are waiting: no half-drawn screens. */
     typeahead(-1);
