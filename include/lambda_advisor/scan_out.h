@@ -16,6 +16,8 @@ char *scan_out_text(const struct scan_result *r, bool color, size_t *len);
  * end_column, message, fix, recommendation, snippet). */
 char *scan_out_json(const struct scan_result *r, size_t *len);
 char *scan_out_sarif(const struct scan_result *r, size_t *len);
+/* GitHub Actions workflow commands, one a finding (::warning file=F,line=L,...::message). */
+char *scan_out_github(const struct scan_result *r, size_t *len);
 /* One line: how many findings of each severity, files scanned and skipped (and why). */
 char *scan_out_summary(const struct scan_result *r);
 

@@ -9,38 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char answer_opts_help[] =
-    "  --answer ID=VALUE   answer question ID (repeatable; multi-choice: VALUE,VALUE)\n"
-    "  --answers FILE      YAML mapping of question id to value (or list of values);\n"
-    "                      --answer overrides it\n"
-    "  --defaults          use each unanswered question's default instead of failing\n"
-    "  (lambda-advisor questions lists the ids and their valid values)\n";
-
-int answer_opts_parse(struct answer_opts *o, int argc, char **argv, int *i)
+int answer_opts_take(struct answer_opts *o, int id, const char *v)
 {
-    const char *v;
-    int r;
-    if (strcmp(argv[*i], "--defaults") == 0) {
+    switch (id) {
+    case CLI_OPT_DEFAULTS:
         o->defaults = true;
         return 1;
-    }
-    if ((r = cli_opt_value(argc, argv, i, "--answers", &v)) != 0) {
-        if (r > 0)
-            o->answers_file = v;
-        return r;
-    }
-    if ((r = cli_opt_value(argc, argv, i, "--answer", &v)) != 0) {
-        if (r > 0) {
-            if (strchr(v, '=') == NULL || v[0] == '=') {
-                cli_fail("--answer takes ID=VALUE (for example --answer workload=io), not '%s'", v);
-                return -1;
-            }
-            o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
-            o->answers[o->nanswers++] = v;
+    case CLI_OPT_ANSWERS:
+        o->answers_file = v;
+        return 1;
+    case CLI_OPT_ANSWER:
+        if (strchr(v, '=') == NULL || v[0] == '=') {
+            cli_fail("--answer takes ID=VALUE (for example --answer workload=io), not '%s'", v);
+            return -1;
         }
-        return r;
+        o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
+        o->answers[o->nanswers++] = v;
+        return 1;
+    default:
+        return 0;
     }
-    return 0;
 }
 
 void answer_opts_finish(struct answer_opts *o)

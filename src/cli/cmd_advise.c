@@ -6,51 +6,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help_head[] =
-    "usage: lambda-advisor advise [--answer ID=VALUE]... [--answers FILE] [--defaults]\n"
-    "                             [--format markdown|json] [-o FILE] [--force]\n\n"
-    "Prints the advice the guided session gives for these answers: the concurrency pattern,\n"
-    "the settings, the recommendations and the handler code. Same answers, same bytes.\n\n";
-static const char help_tail[] =
-    "  --format markdown|json  output format (default: markdown)\n"
-    "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
-    "  --force                 overwrite FILE if it exists\n"
-    "  -h, --help              show this help\n\n"
-    "Example: lambda-advisor advise --defaults --answer workload=cpu --answer "
-    "goals=latency,cost\n";
+struct advise_args {
+    struct answer_opts ao;
+    const char *format, *output;
+    bool force;
+};
+
+static int take(void *ud, int id, const char *v)
+{
+    struct advise_args *a = ud;
+    switch (id) {
+    case CLI_OPT_FORMAT:
+        a->format = v;
+        return 1;
+    case 'o':
+        a->output = v;
+        return 1;
+    case CLI_OPT_FORCE:
+        a->force = true;
+        return 1;
+    default:
+        return answer_opts_take(&a->ao, id, v);
+    }
+}
 
 int cmd_advise(int argc, char **argv)
 {
-    struct answer_opts ao = {0};
-    const char *format = "markdown", *output = NULL;
-    bool force = false;
-    int rc = EXIT_OK;
-    for (int i = 1; i < argc && rc == EXIT_OK; i++) {
-        int r;
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            answer_opts_finish(&ao);
-            return cli_answers_help(help_head, help_tail);
-        }
-        if (strcmp(argv[i], "--force") == 0) {
-            force = true;
-            continue;
-        }
-        if ((r = answer_opts_parse(&ao, argc, argv, &i)) == 0 &&
-            (r = cli_opt_value(argc, argv, &i, "--format", &format)) == 0 &&
-            (r = cli_opt_value(argc, argv, &i, "--output", &output)) == 0 &&
-            (r = cli_opt_value(argc, argv, &i, "-o", &output)) == 0)
-            rc =
-                cli_fail("advise: unknown option '%s' (see lambda-advisor advise --help)", argv[i]);
-        if (r < 0)
-            rc = EXIT_USAGE;
-    }
-    bool json = format && strcmp(format, "json") == 0;
-    if (rc == EXIT_OK && !json && strcmp(format, "markdown") != 0)
-        rc = cli_fail("advise: unknown format '%s'; valid formats: markdown, json", format);
+    struct advise_args a = {.format = "markdown"};
+    struct cli_parsed p;
+    int rc = cli_parse(cli_command("advise"), argc, argv, &p, take, &a);
+    if (rc == EXIT_OK && p.nargs > 0)
+        rc = cli_fail("advise: unexpected argument '%s' (answers are given with --answer "
+                      "ID=VALUE; see lambda-advisor advise --help)",
+                      p.args[0]);
+    bool json = strcmp(a.format, "json") == 0;
+    if (rc == EXIT_OK && !json && strcmp(a.format, "markdown") != 0)
+        rc = cli_fail("advise: unknown format '%s'; valid formats: markdown, json", a.format);
     if (rc != EXIT_OK) {
-        answer_opts_finish(&ao);
-        return rc;
+        answer_opts_finish(&a.ao);
+        return rc == CLI_HELP ? EXIT_OK : rc;
     }
+    struct answer_opts ao = a.ao;
+    const char *output = a.output;
+    bool force = a.force;
 
     struct la_error err = LA_ERROR_INIT;
     struct cli_advice ca;

@@ -11,15 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "usage: lambda-advisor check [FILE...]\n\n"
-    "Validates knowledge files and reports every problem as file:line:col: message.\n"
-    "  *.yaml      decision-tree files (given together, they are loaded as one tree), or\n"
-    "              rule files for the scan (a mapping with a `rules` list)\n"
-    "  *.tpl       templates (partials are looked up under the nearest templates/)\n"
-    "Without FILE, checks the shipped knowledge. Exit 0 when all is valid, 2 otherwise.\n\n"
-    "  -h, --help   show this help\n";
-
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -51,82 +42,98 @@ static void check_shipped_template(void *ud, const char *relpath)
     s->n++;
 }
 
-static int check_tree(const char **files, size_t n)
+static struct tree *check_tree(const char **files, size_t n)
 {
     struct la_error err = LA_ERROR_INIT;
     struct tree *t = n ? tree_load_files(files, n, &err) : tree_load_default(&err);
-    if (t == NULL)
-        return report(&err);
-    printf("ok: decision tree: %zu questions, %zu settings, %zu recommendations\n", t->nquestions,
-           t->nsettings, t->nrecs);
-    tree_destroy(t);
-    return EXIT_OK;
+    if (t == NULL) {
+        report(&err);
+        return NULL;
+    }
+    if (!cli_g.quiet)
+        printf("ok: decision tree: %zu questions, %zu settings, %zu recommendations\n",
+               t->nquestions, t->nsettings, t->nrecs);
+    return t;
+}
+
+static int no_opts(void *ud, int id, const char *v)
+{
+    (void)ud, (void)id, (void)v;
+    return 1;
 }
 
 int cmd_check(int argc, char **argv)
 {
-    const char **trees = xcalloc((size_t)argc + 1, sizeof *trees);
+    struct cli_parsed p;
+    int rc = cli_parse(cli_command("check"), argc, argv, &p, no_opts, NULL);
+    if (rc != EXIT_OK)
+        return rc == CLI_HELP ? EXIT_OK : rc;
+    const char **trees = xcalloc(p.nargs + 1, sizeof *trees);
     size_t ntrees = 0, ntemplates = 0;
-    int rc = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(help, stdout);
-            free(trees);
-            return EXIT_OK;
-        }
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            free(trees);
-            return cli_fail("check: unknown option '%s' (see lambda-advisor check --help)",
-                            argv[i]);
-        }
-    }
-    for (int i = 1; i < argc; i++) {
-        if (ends_with(argv[i], ".tpl")) {
+    for (size_t i = 0; i < p.nargs; i++) {
+        const char *arg = p.args[i];
+        if (ends_with(arg, ".tpl")) {
             struct la_error err = LA_ERROR_INIT;
-            if (!template_validate(argv[i], &err))
+            if (!template_validate(arg, &err))
                 rc = report(&err);
             ntemplates++;
-        } else if (ends_with(argv[i], ".yaml") || ends_with(argv[i], ".yml")) {
+        } else if (ends_with(arg, ".yaml") || ends_with(arg, ".yml")) {
             char *buf = NULL;
             size_t len = 0;
             struct la_error err = LA_ERROR_INIT;
-            if (file_read_all(argv[i], 16u << 20, &buf, &len, &err) &&
-                rules_is_rule_file(buf, len)) {
-                if (rules_validate_file(argv[i], &err))
-                    printf("ok: rules: %s\n", argv[i]);
-                else
+            if (file_read_all(arg, 16u << 20, &buf, &len, &err) && rules_is_rule_file(buf, len)) {
+                if (rules_validate_file(arg, &err)) {
+                    if (!cli_g.quiet)
+                        printf("ok: rules: %s\n", arg);
+                } else {
                     rc = report(&err);
+                }
             } else {
-                trees[ntrees++] = argv[i]; /* the tree loader reports unreadable files */
+                trees[ntrees++] = arg; /* the tree loader reports unreadable files */
             }
             la_error_finish(&err);
             free(buf);
         } else {
             rc = cli_fail("check: %s: not a knowledge file; expected a decision-tree file "
                           "(.yaml) or a template (.tpl)",
-                          argv[i]);
+                          arg);
         }
     }
-    if (argc < 2) {
-        rc = check_tree(NULL, 0);
+    if (p.nargs == 0) {
+        struct tree *t = check_tree(NULL, 0);
+        if (t == NULL)
+            rc = EXIT_USAGE;
         struct ruleset rs;
         struct la_error err = LA_ERROR_INIT;
         memset(&rs, 0, sizeof rs);
-        if (rules_load_default(&rs, &err))
-            printf("ok: scan rules: %zu\n", rs.n);
-        else
+        if (rules_load_default(&rs, &err)) {
+            if (!cli_g.quiet)
+                printf("ok: scan rules: %zu\n", rs.n);
+            size_t nexpl;
+            if (cli_check_explanations(&rs, t, &nexpl) > 0)
+                rc = EXIT_USAGE;
+            else if (!cli_g.quiet)
+                printf("ok: %zu rule explanations, every rule's recommendation in the tree\n",
+                       nexpl);
+        } else {
             rc = report(&err);
+        }
         rules_finish(&rs);
+        if (t)
+            tree_destroy(t);
         struct shipped s = {0, EXIT_OK};
         data_each("templates/", check_shipped_template, &s);
         if (s.rc != EXIT_OK)
             rc = s.rc;
-        else
+        else if (!cli_g.quiet)
             printf("ok: %zu templates\n", s.n);
     } else {
-        if (ntrees && check_tree(trees, ntrees) != EXIT_OK)
+        struct tree *t = ntrees ? check_tree(trees, ntrees) : NULL;
+        if (ntrees && t == NULL)
             rc = EXIT_USAGE;
-        if (ntemplates && rc == EXIT_OK)
+        if (t)
+            tree_destroy(t);
+        if (ntemplates && rc == EXIT_OK && !cli_g.quiet)
             printf("ok: %zu templates\n", ntemplates);
     }
     free(trees);

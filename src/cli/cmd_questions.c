@@ -7,13 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "usage: lambda-advisor questions [--format text|json]\n\n"
-    "Lists every question of the decision tree: its id (for --answer ID=VALUE), its kind,\n"
-    "its valid values and default, and when it is asked.\n\n"
-    "  --format text|json  output format (default: text)\n"
-    "  -h, --help          show this help\n";
-
 static void text(const struct tree *t, struct strbuf *sb)
 {
     for (size_t i = 0; i < t->nquestions; i++) {
@@ -90,32 +83,71 @@ static void json(const struct tree *t, struct strbuf *sb)
     sb_adds(sb, "]\n");
 }
 
+struct questions_args {
+    const char *format, *values;
+    bool ids;
+};
+
+static int take(void *ud, int id, const char *v)
+{
+    struct questions_args *a = ud;
+    if (id == CLI_OPT_FORMAT)
+        a->format = v;
+    else if (id == CLI_OPT_IDS)
+        a->ids = true;
+    else if (id == CLI_OPT_VALUES)
+        a->values = v;
+    return 1;
+}
+
+/* --ids, --values ID: bare words for shell completion. */
+static bool words(const struct tree *t, const struct questions_args *a, struct strbuf *sb)
+{
+    if (a->ids) {
+        for (size_t i = 0; i < t->nquestions; i++)
+            sb_addf(sb, "%s\n", t->questions[i].id);
+        return true;
+    }
+    const struct question *q = tree_question(t, a->values);
+    if (q == NULL)
+        return false;
+    if (q->kind == Q_NUMBER)
+        sb_addf(sb, "%ld\n%ld\n", q->min, q->max);
+    for (size_t c = 0; c < q->nchoices; c++)
+        sb_addf(sb, "%s\n", q->choices[c].value);
+    return true;
+}
+
 int cmd_questions(int argc, char **argv)
 {
-    const char *format = "text";
-    for (int i = 1; i < argc; i++) {
-        int r;
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        if ((r = cli_opt_value(argc, argv, &i, "--format", &format)) < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_fail("questions: unknown option '%s' (see lambda-advisor questions --help)",
-                            argv[i]);
-    }
+    struct questions_args a = {.format = "text"};
+    struct cli_parsed p;
+    int rc = cli_parse(cli_command("questions"), argc, argv, &p, take, &a);
+    if (rc != EXIT_OK)
+        return rc == CLI_HELP ? EXIT_OK : rc;
+    if (p.nargs)
+        return cli_fail("questions: unexpected argument '%s' (see lambda-advisor questions --help)",
+                        p.args[0]);
+    const char *format = a.format;
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return cli_fail("questions: unknown format '%s'; valid formats: text, json", format);
     struct tree *t = cli_tree_load();
     if (t == NULL)
         return EXIT_USAGE;
     struct strbuf sb = STRBUF_INIT;
-    if (strcmp(format, "json") == 0)
+    if (a.ids || a.values) {
+        if (!words(t, &a, &sb)) {
+            sb_finish(&sb);
+            tree_destroy(t);
+            return cli_fail("questions: unknown question id '%s' (lambda-advisor questions --ids "
+                            "lists them)",
+                            a.values);
+        }
+    } else if (strcmp(format, "json") == 0)
         json(t, &sb);
     else
         text(t, &sb);
-    int rc = cli_write_output(NULL, sb_str(&sb), sb.len, false);
+    rc = cli_write_output(NULL, sb_str(&sb), sb.len, false);
     sb_finish(&sb);
     tree_destroy(t);
     return rc;

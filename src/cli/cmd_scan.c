@@ -5,42 +5,12 @@
 #include "lambda_advisor/scan_out.h"
 #include "lambda_advisor/xalloc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
-
-static const char help[] =
-    "usage: lambda-advisor scan [PATH...] [OPTIONS]\n\n"
-    "Scans Rust crates and deploy configs (PATH: directories or files; default: .) for the\n"
-    "pitfalls of Rust on AWS Lambda: blocking calls in async code, clients built per\n"
-    "invocation, sequential awaits, panics in handlers, config mistakes. Comments and string\n"
-    "literals never match; test code and main are told apart from handler code.\n\n"
-    "Skips target/, hidden entries, what .gitignore excludes, binary files and files over the\n"
-    "size limit (said in the summary on stderr); follows no symbolic links inside the tree\n"
-    "and never writes to what it scans.\n\n"
-    "Options:\n"
-    "  --format text|json|sarif  report format (default text); lines and columns are 1-based\n"
-    "                            (bytes in text and JSON, UTF-16 code units in SARIF)\n"
-    "  -o, --output FILE         write the report to FILE (atomically) instead of stdout\n"
-    "  --force                   let -o replace an existing file\n"
-    "  --fail-on LEVEL           exit 1 when a finding is at or above LEVEL: note, warning\n"
-    "                            (default), error, or never\n"
-    "  --rules FILE              load extra rules (repeatable; the format of the shipped\n"
-    "                            decision-trees/rules.yaml; check FILE validates one)\n"
-    "  --config FILE             project config instead of the nearest .lambda-advisor.yaml\n"
-    "                            at or above each PATH (up to the repository's top):\n"
-    "                            rules: [files], disable: [ids], severity: {id: level}\n"
-    "  --max-filesize SIZE       skip larger files (bytes, or with K or M; default 2M)\n"
-    "  -j, --threads N           worker threads (default: one per core)\n"
-    "  --color auto|always|never colours in the text report (auto: a terminal, no NO_COLOR)\n"
-    "  --list-rules              print the rules (id, severity, title) and exit\n"
-    "  -h, --help                show this help\n\n"
-    "Suppress a finding with `// lambda-advisor: allow(rule-id)` on its line or the line above,\n"
-    "or `// lambda-advisor: allow-file(rule-id)` anywhere in the file; a suppression that\n"
-    "silences nothing is reported as a note.\n\n"
-    "Exit codes: 0 no finding at or above the failing level, 1 findings, 2 usage error or bad\n"
-    "input (a malformed rule or config file, a path that does not exist).\n";
 
 static bool parse_size(const char *s, size_t *out)
 {
@@ -77,73 +47,135 @@ static int list_rules(const char *const *paths, size_t npaths, const struct scan
     return EXIT_OK;
 }
 
+struct scan_args {
+    const char **rules;
+    size_t nrules;
+    const char *format, *output, *fail_on;
+    bool force, list;
+    struct scan_opts o;
+};
+
+static int take(void *ud, int id, const char *v)
+{
+    struct scan_args *a = ud;
+    char *end;
+    long n;
+    switch (id) {
+    case CLI_OPT_FORMAT:
+        a->format = v;
+        break;
+    case 'o':
+        a->output = v;
+        break;
+    case CLI_OPT_FAIL_ON:
+        a->fail_on = v;
+        break;
+    case CLI_OPT_RULES:
+        a->rules[a->nrules++] = v;
+        break;
+    case CLI_OPT_CONFIG:
+        a->o.config_file = v;
+        break;
+    case CLI_OPT_MAX_FILESIZE:
+        if (!parse_size(v, &a->o.max_filesize)) {
+            cli_fail("scan: invalid --max-filesize '%s' (bytes, or a number with K or M)", v);
+            return -1;
+        }
+        break;
+    case 'j':
+        n = strtol(v, &end, 10);
+        if (end == v || *end || n < 1 || n > 256) {
+            cli_fail("scan: invalid thread count '%s' (1 to 256)", v);
+            return -1;
+        }
+        a->o.threads = (int)n;
+        break;
+    case CLI_OPT_FORCE:
+        a->force = true;
+        break;
+    case CLI_OPT_LIST_RULES:
+        a->list = true;
+        break;
+    }
+    return 1;
+}
+
+/* The progress line: on a terminal only, once the scan has taken a second. */
+struct progress {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool done, shown;
+};
+
+static void *progress_main(void *ud)
+{
+    struct progress *p = ud;
+    struct timespec start, now;
+    clock_gettime(CLOCK_REALTIME, &start);
+    static const char spin[] = "|/-\\";
+    pthread_mutex_lock(&p->mu);
+    for (unsigned tick = 0; !p->done; tick++) {
+        struct timespec until = start;
+        until.tv_sec += 1 + tick / 4;
+        until.tv_nsec += (long)(tick % 4) * 250000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        if (pthread_cond_timedwait(&p->cv, &p->mu, &until) == 0 || p->done)
+            break;
+        clock_gettime(CLOCK_REALTIME, &now);
+        fprintf(stderr, "\rlambda-advisor: scanning %c %lds", spin[tick % 4],
+                (long)(now.tv_sec - start.tv_sec));
+        fflush(stderr);
+        p->shown = true;
+    }
+    if (p->shown) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static bool scan_with_progress(const char *const *paths, size_t npaths, const struct scan_opts *o,
+                               struct scan_result *res, struct la_error *err)
+{
+    if (cli_g.quiet || !isatty(STDERR_FILENO))
+        return scan_run(paths, npaths, o, res, err);
+    struct progress p = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, false};
+    pthread_t th;
+    bool started = pthread_create(&th, NULL, progress_main, &p) == 0;
+    bool ok = scan_run(paths, npaths, o, res, err);
+    if (started) {
+        pthread_mutex_lock(&p.mu);
+        p.done = true;
+        pthread_cond_signal(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+        pthread_join(th, NULL);
+    }
+    return ok;
+}
+
 int cmd_scan(int argc, char **argv)
 {
+    struct scan_args a = {.format = "text", .fail_on = "warning"};
+    a.rules = xcalloc((size_t)argc + 1, sizeof *a.rules);
     const char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
-    const char **rules = xcalloc((size_t)argc + 1, sizeof *rules);
-    size_t npaths = 0, nrules = 0;
-    const char *format = "text", *output = NULL, *fail_on = "warning", *color = "auto";
-    const char *v;
-    bool force = false, list = false;
-    struct scan_opts o = {0};
-    int rc = EXIT_OK, m;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            goto out;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--format", &format)) != 0) {
-            if (m < 0)
-                goto usage;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--output", &output)) != 0 ||
-                   (m = cli_opt_value(argc, argv, &i, "-o", &output)) != 0) {
-            if (m < 0)
-                goto usage;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--fail-on", &fail_on)) != 0) {
-            if (m < 0)
-                goto usage;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0)
-                goto usage;
-            rules[nrules++] = v;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--config", &o.config_file)) != 0) {
-            if (m < 0)
-                goto usage;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--color", &color)) != 0) {
-            if (m < 0)
-                goto usage;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--max-filesize", &v)) != 0) {
-            if (m < 0)
-                goto usage;
-            if (!parse_size(v, &o.max_filesize)) {
-                rc = cli_fail("scan: invalid --max-filesize '%s' (bytes, or a number with K or M)",
-                              v);
-                goto out;
-            }
-        } else if ((m = cli_opt_value(argc, argv, &i, "--threads", &v)) != 0 ||
-                   (m = cli_opt_value(argc, argv, &i, "-j", &v)) != 0) {
-            if (m < 0)
-                goto usage;
-            char *end;
-            long n = strtol(v, &end, 10);
-            if (*end || n < 1 || n > 256) {
-                rc = cli_fail("scan: invalid thread count '%s' (1 to 256)", v);
-                goto out;
-            }
-            o.threads = (int)n;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--list-rules") == 0) {
-            list = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            rc = cli_fail("scan: unknown option '%s' (see lambda-advisor scan --help)", a);
-            goto out;
-        } else {
-            paths[npaths++] = a;
-        }
+    size_t npaths = 0;
+    struct cli_parsed p;
+    int rc = cli_parse(cli_command("scan"), argc, argv, &p, take, &a);
+    if (rc != EXIT_OK) {
+        rc = rc == CLI_HELP ? EXIT_OK : rc;
+        goto out;
     }
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif")) {
-        rc = cli_fail("scan: invalid --format '%s'; valid: text, json, sarif", format);
+    for (size_t i = 0; i < p.nargs; i++)
+        paths[npaths++] = p.args[i];
+    const char *format = a.format, *output = a.output, *fail_on = a.fail_on;
+    struct scan_opts o = a.o;
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif") &&
+        strcmp(format, "github")) {
+        rc = cli_fail("scan: invalid --format '%s'; valid: text, json, sarif, github", format);
         goto out;
     }
     enum severity fail_level = SEV_WARNING;
@@ -152,55 +184,47 @@ int cmd_scan(int argc, char **argv)
         rc = cli_fail("scan: invalid --fail-on '%s'; valid: note, warning, error, never", fail_on);
         goto out;
     }
-    if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
-        rc = cli_fail("scan: invalid --color '%s'; valid: auto, always, never", color);
-        goto out;
-    }
     if (npaths == 0)
         paths[npaths++] = ".";
-    o.rule_files = rules;
-    o.nrule_files = nrules;
-    if (list) {
+    o.rule_files = a.rules;
+    o.nrule_files = a.nrules;
+    if (a.list) {
         rc = list_rules(paths, npaths, &o);
         goto out;
     }
     struct scan_result res;
     struct la_error err = LA_ERROR_INIT;
-    if (!scan_run(paths, npaths, &o, &res, &err)) {
+    if (!scan_with_progress(paths, npaths, &o, &res, &err)) {
         rc = cli_fail_error(&err);
         la_error_finish(&err);
         goto out;
     }
     size_t len;
     char *text;
-    if (strcmp(format, "json") == 0) {
+    if (strcmp(format, "json") == 0)
         text = scan_out_json(&res, &len);
-    } else if (strcmp(format, "sarif") == 0) {
+    else if (strcmp(format, "sarif") == 0)
         text = scan_out_sarif(&res, &len);
-    } else {
-        const char *nc = getenv("NO_COLOR");
-        bool use = strcmp(color, "always") == 0 ||
-                   (strcmp(color, "auto") == 0 && output == NULL && isatty(STDOUT_FILENO) &&
-                    (nc == NULL || nc[0] == '\0'));
-        text = scan_out_text(&res, use, &len);
-    }
-    rc = cli_write_output(output, text, len, force);
+    else if (strcmp(format, "github") == 0)
+        text = scan_out_github(&res, &len);
+    else
+        text = scan_out_text(&res, cli_use_color(output ? NULL : stdout), &len);
+    rc = cli_write_output(output, text, len, a.force);
     free(text);
-    for (size_t i = 0; i < res.nnotes; i++)
-        fprintf(stderr, "lambda-advisor: note: %s\n", res.notes[i]);
-    char *summary = scan_out_summary(&res);
-    fprintf(stderr, "lambda-advisor: %s\n", summary);
-    free(summary);
+    if (!cli_g.quiet) {
+        for (size_t i = 0; i < res.nnotes; i++)
+            fprintf(stderr, "lambda-advisor: note: %s\n", res.notes[i]);
+        char *summary = scan_out_summary(&res);
+        fprintf(stderr, "lambda-advisor: %s\n", summary);
+        free(summary);
+    }
     if (rc == EXIT_OK && !never)
         for (size_t i = 0; i < res.n; i++)
             if (res.v[i].severity >= fail_level)
                 rc = EXIT_FINDINGS;
     scan_result_finish(&res);
-    goto out;
-usage:
-    rc = EXIT_USAGE;
 out:
     free(paths);
-    free(rules);
+    free(a.rules);
     return rc;
 }
