@@ -2,10 +2,12 @@
  * an annotation on the file and line (and on the pull request's diff):
  *   ::warning file=F,line=L,col=C,endLine=E,endColumn=EC,title=RULE::message
  * Data is escaped as the runner unescapes it (% CR LF); property values also escape : and ,
- * (GitHub's toolkit, command.ts: escapeData / escapeProperty). */
+ * (GitHub's toolkit, command.ts: escapeData / escapeProperty). Paths are made relative to
+ * $GITHUB_WORKSPACE when they are under it, since annotations name files that way. */
 #include "lambda_advisor/scan_out.h"
 #include "lambda_advisor/strbuf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void escape(struct strbuf *sb, const char *s, bool property)
@@ -36,10 +38,14 @@ static void escape(struct strbuf *sb, const char *s, bool property)
 char *scan_out_github(const struct scan_result *r, size_t *len)
 {
     struct strbuf sb = STRBUF_INIT;
+    const char *ws = getenv("GITHUB_WORKSPACE");
     for (size_t i = 0; i < r->n; i++) {
         const struct finding *f = &r->v[i];
         const char *path = f->path;
-        while (path[0] == '.' && path[1] == '/') /* paths relative to the workspace */
+        size_t wl = ws ? strlen(ws) : 0;
+        if (wl > 1 && strncmp(path, ws, wl) == 0 && (path[wl] == '/' || ws[wl - 1] == '/'))
+            path += wl + (path[wl] == '/'); /* annotations need workspace-relative paths */
+        while (path[0] == '.' && path[1] == '/')
             path += 2;
         sb_addf(&sb, "::%s file=",
                 f->severity == SEV_ERROR     ? "error"
