@@ -107,21 +107,29 @@ struct progress {
     bool done, shown;
 };
 
+static void ts_add_ms(struct timespec *t, long ms)
+{
+    t->tv_sec += ms / 1000;
+    t->tv_nsec += (ms % 1000) * 1000000L;
+    if (t->tv_nsec >= 1000000000L) {
+        t->tv_sec++;
+        t->tv_nsec -= 1000000000L;
+    }
+}
+
 static void *progress_main(void *ud)
 {
     struct progress *p = ud;
-    struct timespec start, now;
+    struct timespec start, now, until;
     clock_gettime(CLOCK_REALTIME, &start);
+    /* LA_PROGRESS_DELAY_MS: for the tests, which cannot afford a slow scan */
+    const char *d = getenv("LA_PROGRESS_DELAY_MS");
+    long delay_ms = d && *d ? strtol(d, NULL, 10) : 1000;
     static const char spin[] = "|/-\\";
+    until = start;
+    ts_add_ms(&until, delay_ms > 0 ? delay_ms : 0);
     pthread_mutex_lock(&p->mu);
     for (unsigned tick = 0; !p->done; tick++) {
-        struct timespec until = start;
-        until.tv_sec += 1 + tick / 4;
-        until.tv_nsec += (long)(tick % 4) * 250000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
         if (pthread_cond_timedwait(&p->cv, &p->mu, &until) == 0 || p->done)
             break;
         clock_gettime(CLOCK_REALTIME, &now);
@@ -129,6 +137,7 @@ static void *progress_main(void *ud)
                 (long)(now.tv_sec - start.tv_sec));
         fflush(stderr);
         p->shown = true;
+        ts_add_ms(&until, 250);
     }
     if (p->shown) {
         fputs("\r\033[K", stderr);

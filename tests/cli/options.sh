@@ -36,6 +36,19 @@ t_has "global bad color message" "$T_ERR" "valid: auto, always, never"
 t_run "help command" 0 "$LA_BIN" help scan
 t_has "help command" "$T_OUT" "usage: lambda-advisor scan"
 
+# The progress line: on a terminal only, once the scan has taken the delay (1 s; the
+# tests shorten it), erased before the summary.
+S="'$LA_BIN' scan '$FIX' --format json --fail-on never"
+t_run "progress on a terminal" 0 script -qec "LA_PROGRESS_DELAY_MS=0 $S" /dev/null </dev/null
+t_has "progress shown" "$T_OUT" "lambda-advisor: scanning"
+t_has "progress erased" "$T_OUT" $'\r\033[K'
+t_run "no progress for a quick scan" 0 script -qec "LA_PROGRESS_DELAY_MS=60000 $S" /dev/null </dev/null
+t_hasnt "no progress before the delay" "$T_OUT" "scanning"
+t_run "no progress off a terminal" 0 script -qec "LA_PROGRESS_DELAY_MS=0 $S >/dev/null 2>'$T_TMP/err.txt'" /dev/null </dev/null
+t_hasnt "no progress off a terminal" "$(cat "$T_TMP/err.txt")" "scanning"
+t_run "no progress with --quiet" 0 script -qec "LA_PROGRESS_DELAY_MS=0 $S --quiet" /dev/null </dev/null
+t_hasnt "no progress with --quiet" "$T_OUT" "scanning"
+
 # questions --ids / --values (what the completions call)
 t_run "questions --ids" 0 "$LA_BIN" questions --ids
 t_has "questions --ids" "$T_OUT" "workload"
