@@ -46,20 +46,16 @@ enum {
 };
 
 /* Every command takes these. */
-#define CLI_COMMON_OPTS                                                                            \
-    {CLI_OPT_COLOR,                                                                                \
-     0,                                                                                            \
-     "color",                                                                                      \
-     "WHEN",                                                                                       \
-     "auto|always|never",                                                                          \
-     "colours: auto (a terminal, no NO_COLOR), always, never"},                                    \
-        {'q',  'q',  "quiet",                                                                      \
-         NULL, NULL, "no summaries, notes, progress or ok lines; errors still print"},             \
-        {'v', 'v', "verbose", NULL, NULL, "say where the knowledge comes from"},                   \
-        {'h', 'h', "help", NULL, NULL, "show this help"},                                          \
-    {                                                                                              \
-        0, 0, NULL, NULL, NULL, NULL                                                               \
-    }
+/* clang-format off */
+#define CLI_COMMON_OPTS \
+    {CLI_OPT_COLOR, 0, "color", "WHEN", "auto|always|never", \
+     "colours: auto (a terminal, no NO_COLOR), always, never"}, \
+    {'q', 'q', "quiet", NULL, NULL, "no summaries, notes, progress or ok lines; errors still print"}, \
+    {'v', 'v', "verbose", NULL, NULL, "say where the knowledge comes from"}, \
+    {'h', 'h', "help", NULL, NULL, "show this help"}, \
+    {'V', 'V', "version", NULL, NULL, "show the version"}, \
+    {0, 0, NULL, NULL, NULL, NULL}
+/* clang-format on */
 
 struct cli_command {
     const char *name;

@@ -80,6 +80,8 @@ int main(int argc, char **argv)
     if (i == argc) {
         if (cli_g.verbose)
             cli_print_layers();
+        if (strcmp(cli_g.color, "never") == 0) /* the session follows NO_COLOR */
+            setenv("NO_COLOR", "1", 1);
         return tui_main(1, argv);
     }
     const char *cmd = argv[i];

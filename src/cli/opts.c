@@ -1,6 +1,7 @@
 /* One option table per command: getopt_long parsing, the --help text and the shell
  * completions are all generated from it, so they cannot drift apart. */
 #include "cli.h"
+#include "la_config.h"
 #include "lambda_advisor/data.h"
 #include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
@@ -160,6 +161,11 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_par
         }
         if (r == 'h') {
             cli_help(c, stdout);
+            rc = CLI_HELP;
+            break;
+        }
+        if (r == 'V') {
+            printf("lambda-advisor %s\n", LA_VERSION);
             rc = CLI_HELP;
             break;
         }

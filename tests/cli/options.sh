@@ -33,6 +33,8 @@ t_run "global before command" 0 "$LA_BIN" --quiet --color=never check
 t_eq "quiet check prints nothing" "$T_OUT" ""
 t_run "global bad color" 2 "$LA_BIN" --color=sometimes check
 t_has "global bad color message" "$T_ERR" "valid: auto, always, never"
+t_run "--version after a command" 0 "$LA_BIN" scan --version
+t_has "--version after a command" "$T_OUT" "lambda-advisor "
 t_run "help command" 0 "$LA_BIN" help scan
 t_has "help command" "$T_OUT" "usage: lambda-advisor scan"
 
@@ -64,7 +66,7 @@ for c in advise questions new scan check rules explain completions; do
   grep -oE '^  (-[a-z], |    )--[a-z-]+' help.txt | grep -oE -- '--[a-z-]+' | sort -u >opts.txt
   awk -v c="## $c" '$0 == c {on = 1; next} /^#/ {on = 0} on' "$MAN" | grep -E '^\*-' |
     grep -oE -- '\*--[a-z-]+\*' | tr -d '*' | sort -u >man.txt
-  common="--color --help --quiet --verbose"
+  common="--color --help --quiet --verbose --version"
   for o in $(cat opts.txt); do
     case " $common " in *" $o "*) continue ;; esac
     grep -qx -- "$o" man.txt && t_ok || t_bad "man page: $c lacks $o"
