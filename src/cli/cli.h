@@ -159,6 +159,9 @@ struct ruleset;
  * returns how many; *nexpl: the explanations seen. */
 size_t cli_check_explanations(const struct ruleset *rs, const struct tree *t, size_t *nexpl);
 char *cli_explain_path(const char *rule);
+/* An explanation's shape ("# RULE: title", "## Before", "## After", fenced examples); prints
+ * the first problem as name:line:1 and returns false. */
+bool cli_check_explanation(const char *name, const char *id, const char *md);
 /* With --verbose: where the knowledge comes from, in order of precedence (stderr). */
 void cli_print_layers(void);
 

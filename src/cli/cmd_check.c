@@ -93,9 +93,25 @@ int cmd_check(int argc, char **argv)
             }
             la_error_finish(&err);
             free(buf);
+        } else if (ends_with(arg, ".md")) {
+            char *buf = NULL;
+            size_t len = 0;
+            struct la_error err = LA_ERROR_INIT;
+            const char *base = strrchr(arg, '/');
+            base = base ? base + 1 : arg;
+            char *id = xstrndup(base, strlen(base) - 3);
+            if (!file_read_all(arg, 1u << 20, &buf, &len, &err))
+                rc = report(&err);
+            else if (!cli_check_explanation(arg, id, buf))
+                rc = EXIT_USAGE;
+            else if (!cli_g.quiet)
+                printf("ok: explanation: %s\n", arg);
+            la_error_finish(&err);
+            free(buf);
+            free(id);
         } else {
-            rc = cli_fail("check: %s: not a knowledge file; expected a decision-tree file "
-                          "(.yaml) or a template (.tpl)",
+            rc = cli_fail("check: %s: not a knowledge file; expected a decision-tree or rule "
+                          "file (.yaml), a template (.tpl) or a rule explanation (.md)",
                           arg);
         }
     }

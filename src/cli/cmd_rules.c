@@ -213,6 +213,59 @@ int cmd_explain(int argc, char **argv)
     return rc;
 }
 
+/* An explanation's shape: "# ID: title" first, then "## Before" and "## After" sections in
+ * that order, each with a fenced example, and every fence closed. Prints the first problem
+ * at its place; returns whether there was none. */
+bool cli_check_explanation(const char *name, const char *id, const char *md)
+{
+    const char *why = NULL;
+    int line = 1, bad_line = 0, fence_line = 0;
+    int before = 0, after = 0, section = 0; /* 1: Before, 2: After */
+    bool fenced = false, example[3] = {false, false, false};
+    size_t idlen = strlen(id);
+    if (strncmp(md, "# ", 2) != 0 || strncmp(md + 2, id, idlen) != 0 || md[2 + idlen] != ':' ||
+        md[3 + idlen] != ' ' || md[4 + idlen] == '\n' || md[4 + idlen] == '\0') {
+        why = "the first line must be '# RULE: title', with the rule id of the file's name";
+        bad_line = 1;
+    }
+    for (const char *l = md; !why && *l; line++) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) : strlen(l);
+        if (n >= 3 && strncmp(l, "```", 3) == 0) {
+            fenced = !fenced;
+            fence_line = line;
+            if (fenced && section)
+                example[section] = true;
+        } else if (!fenced && n == 9 && strncmp(l, "## Before", 9) == 0) {
+            if (before)
+                why = "a second '## Before' section", bad_line = line;
+            before = line, section = 1;
+        } else if (!fenced && n == 8 && strncmp(l, "## After", 8) == 0) {
+            if (after)
+                why = "a second '## After' section", bad_line = line;
+            else if (!before)
+                why = "'## After' comes before '## Before'", bad_line = line;
+            after = line, section = 2;
+        } else if (!fenced && n >= 2 && strncmp(l, "##", 2) == 0) {
+            section = 0;
+        }
+        l += n + (nl != NULL);
+    }
+    if (!why && fenced)
+        why = "this code fence is never closed", bad_line = fence_line;
+    else if (!why && !before)
+        why = "no '## Before' section (the code that the rule flags)", bad_line = line - 1;
+    else if (!why && !after)
+        why = "no '## After' section (the code once fixed)", bad_line = line - 1;
+    else if (!why && !example[1])
+        why = "the '## Before' section has no fenced example", bad_line = before;
+    else if (!why && !example[2])
+        why = "the '## After' section has no fenced example", bad_line = after;
+    if (why)
+        cli_fail("%s:%d:1: %s", name, bad_line, why);
+    return why == NULL;
+}
+
 /* For check: every rule has an explanation and every explanation a rule; every rule's
  * recommendation exists in the tree. Prints each problem; returns the count. */
 struct explain_scan {
@@ -230,6 +283,9 @@ static void each_explanation(void *ud, const char *rel)
         return;
     char *id = xstrndup(base, n - 3);
     s->n++;
+    const char *md = data_get(rel, NULL);
+    if (md && !cli_check_explanation(rel, id, md))
+        s->problems++;
     if (rules_find(s->rs, id) == NULL) {
         cli_fail("%s: explains '%s', which is not a rule (lambda-advisor rules lists them)", rel,
                  id);

@@ -66,6 +66,26 @@ t_has "check: extra explanation" "$T_ERR" "decision-trees/explain/ghost-rule.md:
 t_run "explain without its file" 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" explain no-tests
 t_has "explain without its file: message" "$T_ERR" "rule 'no-tests' has no explanation"
 
+# an explanation's shape: "# RULE: title", Before then After, each with a fenced example
+t_run "check one explanation" 0 "$LA_BIN" check "$LA_SRC/decision-trees/explain/no-tests.md"
+t_has "check one explanation: ok" "$T_OUT" "ok: explanation:"
+mkdir shapes
+printf '# no-tests: t\n\n## After\n\n```rust\nx\n```\n\n## Before\n' >shapes/no-tests.md
+t_run "shape: order" 2 "$LA_BIN" check shapes/no-tests.md
+t_has "shape: order located" "$T_ERR" "shapes/no-tests.md:3:1: '## After' comes before '## Before'"
+printf '# other: t\n' >shapes/no-tests.md
+t_run "shape: heading" 2 "$LA_BIN" check shapes/no-tests.md
+t_has "shape: heading located" "$T_ERR" "shapes/no-tests.md:1:1: the first line must be '# RULE: title'"
+printf '# no-tests: t\n\n## Before\n\nno code\n\n## After\n\n```rust\nx\n```\n' >shapes/no-tests.md
+t_run "shape: example" 2 "$LA_BIN" check shapes/no-tests.md
+t_has "shape: example located" "$T_ERR" "shapes/no-tests.md:3:1: the '## Before' section has no fenced example"
+printf '# no-tests: t\n\n## Before\n\n```rust\nx\n\n## After\n' >shapes/no-tests.md
+t_run "shape: fence" 2 "$LA_BIN" check shapes/no-tests.md
+t_has "shape: fence located" "$T_ERR" "shapes/no-tests.md:5:1: this code fence is never closed"
+cp shapes/no-tests.md data/decision-trees/explain/no-tests.md
+t_run "shape: shipped checked too" 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" check
+t_has "shape: shipped located" "$T_ERR" "decision-trees/explain/no-tests.md:5:1: this code fence is never closed"
+
 # The user's layer: a team adds a rule with its explanation, and a question; check sees
 # the layered result, --verbose says where each file comes from.
 U="$T_TMP/xdg/lambda-advisor"
