@@ -157,7 +157,8 @@ static void shipped_list(char ***out, size_t *n, size_t *cap)
         return;
     }
     walk(dir, "", out, n, cap);
-    qsort(*out, *n, sizeof **out, cmp_str);
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, cmp_str);
 }
 
 static void user_list(char ***out, size_t *n, size_t *cap)
@@ -166,7 +167,8 @@ static void user_list(char ***out, size_t *n, size_t *cap)
     if (user == NULL)
         return;
     walk(user, "", out, n, cap);
-    qsort(*out, *n, sizeof **out, cmp_str);
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, cmp_str);
 }
 
 void data_each(const char *prefix, void (*fn)(void *ud, const char *relpath), void *ud)
@@ -223,7 +225,7 @@ char *data_layers(void)
     else
         sb_addf(&sb, "  2. user: %s, %zu files\n", user, nm);
     for (size_t j = 0; j < nm; j++) {
-        bool replaces = bsearch(&mine[j], ship, ns, sizeof *ship, cmp_str) != NULL;
+        bool replaces = ns && bsearch(&mine[j], ship, ns, sizeof *ship, cmp_str) != NULL;
         sb_addf(&sb, "     %s/%s (%s)\n", user, mine[j],
                 replaces ? "replaces the shipped file" : "adds to the shipped files");
     }

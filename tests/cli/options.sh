@@ -61,6 +61,8 @@ t_run "questions --values unknown" 2 "$LA_BIN" questions --values nope
 # Every long option of every command's help is in the man page's section for it, and the
 # man page names no option the command lacks; the same for the completions.
 MAN="$LA_SRC/docs/man/lambda-advisor.1.scd"
+"$LA_BIN" completions bash >comp-bash.txt
+"$LA_BIN" completions fish >comp-fish.txt
 for c in advise questions new scan check rules explain completions; do
   "$LA_BIN" "$c" --help >help.txt
   grep -oE '^  (-[a-z], |    )--[a-z-]+' help.txt | grep -oE -- '--[a-z-]+' | sort -u >opts.txt
@@ -75,7 +77,7 @@ for c in advise questions new scan check rules explain completions; do
     grep -qx -- "$o" opts.txt && t_ok || t_bad "man page: $c documents $o, which $c --help lacks"
   done
   for sh in bash fish; do
-    "$LA_BIN" completions "$sh" >comp.txt
+    cp "comp-$sh.txt" comp.txt
     for o in $(cat opts.txt); do
       if [ "$sh" = bash ]; then
         awk -v c="    $c)" '$0 == c {on = 1; next} /^    [a-z]+\)$/ {on = 0} on' comp.txt | grep -qE -- "[\" ]$o " &&
