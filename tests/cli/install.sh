@@ -82,7 +82,9 @@ fi
 if command -v fish >/dev/null; then
   t_run "fish -n" 0 fish -n "$SHARE/fish/vendor_completions.d/lambda-advisor.fish"
   t_run "fish completes" 0 env HOME="$T_TMP" XDG_CONFIG_HOME="$T_TMP/fishcfg" XDG_DATA_HOME="$T_TMP/fishdata" \
-    fish --no-config -c "set PATH $P/bin \$PATH; source $SHARE/fish/vendor_completions.d/lambda-advisor.fish; complete -C 'lambda-advisor scan --format '"
+    fish --no-config -c "set PATH $P/bin \$PATH; source $SHARE/fish/vendor_completions.d/lambda-advisor.fish; complete -C 'lambda-advisor scan --format '; echo ---; complete -C 'lambda-advisor advise --answer workload='; echo ---; complete -C 'lambda-advisor explain blocking-s'"
   t_has "fish: scan --format" "$T_OUT" "sarif"
+  t_has "fish: --answer workload=" "$T_OUT" "workload=mixed"
+  t_has "fish: explain rule ids" "$T_OUT" "blocking-sleep"
 fi
 t_done
