@@ -78,6 +78,23 @@ if command -v zsh >/dev/null; then
   t_run "zsh -n" 0 zsh -n "$SHARE/zsh/site-functions/_lambda-advisor"
   t_run "zsh loads it" 0 zsh -fc "autoload -Uz compinit && compinit -u -d $T_TMP/zcd && fpath=($SHARE/zsh/site-functions \$fpath) && autoload -Uz _lambda-advisor && source $SHARE/zsh/site-functions/_lambda-advisor && whence -w _lambda_advisor"
   t_has "zsh: function" "$T_OUT" "_lambda_advisor: function"
+  # and completes, driven through a pseudo-terminal as a person would type TAB
+  cat >"$T_TMP/zt.zsh" <<'Z'
+zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z "PS1='> '; fpath=($1 \$fpath); PATH=$2:\$PATH; autoload -Uz compinit; compinit -u -D; unsetopt beep; print READY"
+out=''
+for i in {1..200}; do zpty -r -t z line && out+=$line; [[ $out == *READY* ]] && break; sleep 0.05; done
+zpty -w -n z "$3"$'\t'
+out=''
+for i in {1..200}; do zpty -r -t z line && out+=$line; [[ $out == *$4* ]] && break; sleep 0.05; done
+zpty -d z
+[[ $out == *$4* ]] || { print -r -- "$out"; exit 1; }
+Z
+  zc() { t_run "zsh: $1<TAB> offers $2" 0 env HOME="$T_TMP" zsh -f "$T_TMP/zt.zsh" "$SHARE/zsh/site-functions" "$P/bin" "$1" "$2"; }
+  zc "lambda-advisor scan --format " "sarif"
+  zc "lambda-advisor advise --answer workload=" "mixed"
+  zc "lambda-advisor explain blocking-" "blocking-sleep"
 fi
 if command -v fish >/dev/null; then
   t_run "fish -n" 0 fish -n "$SHARE/fish/vendor_completions.d/lambda-advisor.fish"
