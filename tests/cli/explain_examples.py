@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Every explanation's examples agree with its rule: in a Lambda crate, the scan flags the
+rule in the Before example and not in the After one. Rust examples only: the config rules'
+examples are TOML and YAML fragments, and memory-too-low-for-rayon depends on the deploy
+config; `check` validates their shape."""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+LA = os.environ['LA_BIN']
+SRC = os.environ['LA_SRC']
+EXPL = os.path.join(SRC, 'decision-trees', 'explain')
+CARGO = '''[package]
+name = "example"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+lambda_runtime = "0.13"
+tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+rayon = "1"
+'''
+failures = []
+checked = 0
+
+
+def blocks(md, heading):
+    part = md.split('## ' + heading, 1)[1].split('\n## ', 1)[0]
+    return re.findall(r'```(\w*)\n(.*?)```', part, re.S)
+
+
+def rules_in(code):
+    with tempfile.TemporaryDirectory() as d:
+        os.makedirs(os.path.join(d, 'src'))
+        open(os.path.join(d, 'Cargo.toml'), 'w').write(CARGO)
+        stripped = code.lstrip()
+        if not re.match(r'(async fn|fn|#\[|use|struct|//|mod|impl)', stripped) or \
+                stripped.startswith('// MemorySize'):
+            code = ('async fn handler(event: LambdaEvent<Request>) -> Result<(), Error> {\n' +
+                    code + '\n    Ok(())\n}\n')
+        open(os.path.join(d, 'src', 'main.rs'), 'w').write(code)
+        out = subprocess.run([LA, 'scan', '--format', 'json', '--fail-on', 'never', d],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            failures.append('scan failed: ' + out.stderr)
+            return set()
+        return {f['rule'] for f in json.loads(out.stdout)}
+
+
+for name in sorted(os.listdir(EXPL)):
+    rule = name[:-3]
+    md = open(os.path.join(EXPL, name), encoding='utf-8').read()
+    before = [c for lang, c in blocks(md, 'Before') if lang == 'rust']
+    after = [c for lang, c in blocks(md, 'After') if lang == 'rust']
+    if not before or not after:
+        continue
+    if rule == 'memory-too-low-for-rayon':
+        continue  # decided by the deploy config's memory, not by the code
+    checked += 1
+    got = rules_in(before[0])
+    if rule not in got:
+        failures.append('%s: the Before example is not flagged (got %s)' % (rule, sorted(got)))
+    got = rules_in(after[0])
+    if rule in got:
+        failures.append('%s: the After example is still flagged' % rule)
+
+if checked < 13:
+    failures.append('only %d explanations checked' % checked)
+for f in failures:
+    print('FAIL:', f)
+print('%d explanations checked, %d failures' % (checked, len(failures)))
+sys.exit(1 if failures else 0)
