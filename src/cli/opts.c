@@ -154,7 +154,6 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_par
                 sb_addf(&msg, "unknown option '%s'", bad);
                 add_candidates(c, bad, &msg);
             }
-            /* "-o" with no value: msg says "--output needs a value" */
             rc = cli_fail("%s: %s (see lambda-advisor %s --help)", c->name, sb_str(&msg), c->name);
             sb_finish(&msg);
             break;
