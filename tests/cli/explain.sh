@@ -131,6 +131,12 @@ cp "$LA_SRC/decision-trees/explain/no-tests.md" "$U/decision-trees/explain/no-te
 echo "Our team's note." >>"$U/decision-trees/explain/no-tests.md"
 t_run "layer: replace" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" explain no-tests
 t_has "layer: replaced" "$T_OUT" "Our team's note."
+# and a user template replaces the shipped one in what new writes
+mkdir -p "$U/templates" && cp "$LA_SRC/templates/README.md.tpl" "$U/templates/README.md.tpl"
+echo "Maintained by the payments team." >>"$U/templates/README.md.tpl"
+t_run "layer: template" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" new proj --defaults --answer team_owner=search
+t_has "layer: template replaced" "$(cat proj/README.md)" "Maintained by the payments team."
+rm "$U/templates/README.md.tpl"
 t_run "layer: --verbose" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" check --verbose
 t_has "verbose: order" "$T_ERR" "knowledge, from lowest to highest precedence:"
 t_has "verbose: shipped" "$T_ERR" "1. shipped: embedded in the binary"

@@ -42,6 +42,12 @@ for w in advise new scan check explain; do
 done
 grep -q '^    lambda-advisor  ' "$README" && t_ok || t_bad "README: no example of the guided session"
 
+# the text report's finding lines are in the GNU form editors' compile modes read
+lambda-advisor scan --color=never "$LA_SRC/tests/scan/fixtures/lambda" >"$T_TMP/text.txt" 2>/dev/null
+n=$(grep -cE '^[^: ]+:[0-9]+:[0-9]+: (error|warning|note): .+ \[[a-z0-9-]+\]$' "$T_TMP/text.txt")
+nj=$(lambda-advisor scan --format json "$LA_SRC/tests/scan/fixtures/lambda" 2>/dev/null | grep -c '"rule"')
+t_eq "GNU error lines, one per finding" "$n" "$nj"
+
 # the command table: every command exists and has --help
 for c in $(grep -oE '^\| `lambda-advisor [a-z]+' "$README" | awk '{print $3}'); do
   t_run "README command $c --help" 0 "$LA_BIN" "$c" --help
