@@ -119,8 +119,15 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(const char *root, const char *rel, char ***out, size_t *n, size_t *cap)
+/* The knowledge is a few levels deep; a symbolic link that loops stops here. */
+#define WALK_MAX_DEPTH 8
+
+/* Lists the regular files under root/rel (a symbolic link to a file counts; one to a
+ * directory is not followed): a FIFO or device among the user's files is never opened. */
+static void walk(const char *root, const char *rel, int depth, char ***out, size_t *n, size_t *cap)
 {
+    if (depth > WALK_MAX_DEPTH)
+        return;
     char *full = rel[0] ? xasprintf("%s/%s", root, rel) : xstrdup(root);
     DIR *d = opendir(full);
     free(full);
@@ -133,12 +140,14 @@ static void walk(const char *root, const char *rel, char ***out, size_t *n, size
         char *r = rel[0] ? xasprintf("%s/%s", rel, de->d_name) : xstrdup(de->d_name);
         char *f = xasprintf("%s/%s", root, r);
         struct stat st;
-        if (stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk(root, r, out, n, cap);
+        if (lstat(f, &st) == 0 && S_ISDIR(st.st_mode)) { /* not through symbolic links */
+            walk(root, r, depth + 1, out, n, cap);
             free(r);
-        } else {
+        } else if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
             *out = xgrow(*out, cap, *n + 1, sizeof **out);
             (*out)[(*n)++] = r;
+        } else {
+            free(r);
         }
         free(f);
     }
@@ -156,7 +165,7 @@ static void shipped_list(char ***out, size_t *n, size_t *cap)
         }
         return;
     }
-    walk(dir, "", out, n, cap);
+    walk(dir, "", 0, out, n, cap);
     if (*n > 1)
         qsort(*out, *n, sizeof **out, cmp_str);
 }
@@ -166,7 +175,7 @@ static void user_list(char ***out, size_t *n, size_t *cap)
     const char *user = data_user_dir();
     if (user == NULL)
         return;
-    walk(user, "", out, n, cap);
+    walk(user, "", 0, out, n, cap);
     if (*n > 1)
         qsort(*out, *n, sizeof **out, cmp_str);
 }
