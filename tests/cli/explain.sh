@@ -9,12 +9,17 @@ t_eq "rules: 20 lines" "$(printf '%s\n' "$T_OUT" | wc -l)" 20
 t_has "rules: a line" "$T_OUT" "blocking-sleep           warning  Blocking sleep in async code"
 t_run "rules --ids" 0 "$LA_BIN" rules --ids
 ids=$T_OUT
-# every rule id of PRODUCT's table, and each one's explanation
+# every rule id of PRODUCT's table (check proves each has an explanation, below)
 for id in blocking-sleep blocking-fs blocking-http block-on-in-async cpu-in-async \
   client-per-invocation runtime-per-invocation sequential-awaits await-in-loop \
   unwrap-in-handler s3-key-not-decoded no-release-profile tokio-full openssl-tls x86-deploy \
   arch-mismatch default-timeout memory-too-low-for-rayon no-tracing no-tests; do
   t_has "rules --ids has $id" "$ids" "$id"
+done
+t_eq "one explanation file per rule" "$(cd "$LA_SRC/decision-trees/explain" && ls | sed 's/\.md$//' | sort | tr '\n' ' ')" \
+  "$(printf '%s\n' "$ids" | sort | tr '\n' ' ')"
+# explain itself, on a source rule and a config rule
+for id in blocking-sleep tokio-full; do
   t_run "explain $id" 0 "$LA_BIN" explain "$id"
   t_has "explain $id: title" "$(printf '%s\n' "$T_OUT" | head -1)" "$id: "
   t_has "explain $id: before" "$T_OUT" "Before"
