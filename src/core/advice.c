@@ -6,6 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "17" with one decimal is "1.7"; "-5" with two is "-0.05". */
+static char *format_number(long v, int decimals)
+{
+    if (decimals <= 0)
+        return xasprintf("%ld", v);
+    long scale = 1;
+    for (int d = 0; d < decimals; d++)
+        scale *= 10;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    return xasprintf("%s%lu.%0*lu", v < 0 ? "-" : "", u / (unsigned long)scale, decimals,
+                     u % (unsigned long)scale);
+}
+
 static int cmp_rec(const void *a, const void *b)
 {
     const struct recommendation *x = *(const struct recommendation *const *)a;
@@ -51,12 +64,13 @@ void advice_compute(struct advice *adv, const struct engine *e)
             adv->setting_text[i] = xstrdup(s->values[v].value);
         } else {
             sv->num = v;
-            adv->setting_text[i] = xasprintf("%ld", v);
+            adv->setting_text[i] = format_number(v, s->decimals);
         }
         adv->setting_rule[i] = r;
     }
     for (size_t i = 0; i < t->nsettings; i++)
-        adv->setting_shown[i] = t->settings[i].when == NULL || cond_eval(t->settings[i].when, &env);
+        adv->setting_shown[i] = !t->settings[i].hidden && (t->settings[i].when == NULL ||
+                                                           cond_eval(t->settings[i].when, &env));
     adv->recs = xcalloc(t->nrecs + 1, sizeof *adv->recs);
     for (size_t i = 0; i < t->nrecs; i++)
         if (t->recs[i].when == NULL || cond_eval(t->recs[i].when, &env))
