@@ -14,8 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FILE_SIZE  (16u << 20)
-#define MAX_SAT_COMBOS (1u << 16)
+#define MAX_FILE_SIZE (16u << 20)
+/* The reachability check tries every combination of the values a condition tests, up to
+ * MAX_SAT_COMBOS combinations and MAX_SAT_WORK condition nodes evaluated in all; a larger
+ * condition is not checked (docs/tree-format.md, "Limits"). */
+#define MAX_SAT_COMBOS ((size_t)1 << 16)
+#define MAX_SAT_WORK   ((size_t)1 << 24)
 
 /* A list item of a top-level section, with the file it came from. */
 struct item {
@@ -491,6 +495,7 @@ struct var {
 struct vars {
     struct var *v;
     size_t n, cap;
+    size_t nodes; /* the condition's size: one evaluation's cost */
 };
 
 static struct var *var_get(struct vars *vs, enum ref_kind rk, size_t ref)
@@ -508,6 +513,7 @@ static struct var *var_get(struct vars *vs, enum ref_kind rk, size_t ref)
 
 static void collect_vars(const struct cond *c, struct vars *vs)
 {
+    vs->nodes++;
     if (c->op == C_ALL || c->op == C_ANY || c->op == C_NOT) {
         for (size_t i = 0; i < c->nkids; i++)
             collect_vars(c->kids[i], vs);
@@ -588,6 +594,33 @@ static void build_domain(const struct tree *t, struct var *v)
     }
 }
 
+static size_t sat_mul_size(size_t a, size_t b)
+{
+    return b && a > SIZE_MAX / b ? SIZE_MAX : a * b;
+}
+
+/* How many values build_domain() would give v, saturated at MAX_SAT_COMBOS. */
+static size_t domain_size(const struct tree *t, const struct var *v)
+{
+    size_t n;
+    if (v->rk == REF_QUESTION) {
+        const struct question *q = &t->questions[v->ref];
+        n = q->when ? 1 : 0;
+        if (q->kind == Q_MULTI) {
+            int bits = __builtin_popcountll(v->bits);
+            n += bits >= 16 ? MAX_SAT_COMBOS : (size_t)1 << bits;
+        } else if (q->kind == Q_NUMBER) {
+            n += 3 * v->nnums + 2;
+        } else {
+            n += q->nchoices;
+        }
+    } else {
+        const struct setting *s = &t->settings[v->ref];
+        n = s->kind == S_NUMBER ? 3 * v->nnums + 2 : s->nrules;
+    }
+    return n < MAX_SAT_COMBOS ? n : MAX_SAT_COMBOS;
+}
+
 /* Scratch values for satisfiable(), allocated once per load so that checking stays linear. */
 struct sat_scratch {
     struct value *qv, *sv;
@@ -600,12 +633,15 @@ static bool satisfiable(const struct tree *t, const struct cond *c, struct sat_s
 {
     struct vars vs = {0};
     collect_vars(c, &vs);
+    /* Count the combinations before building any domain: a multi-choice question tested on
+     * k values has 2^k subsets, and building them first took memory exponential in k. Past
+     * the limit the condition is not checked (taken as satisfiable). */
     size_t combos = 1;
-    for (size_t i = 0; i < vs.n; i++) {
+    for (size_t i = 0; i < vs.n && combos < MAX_SAT_COMBOS; i++)
+        combos = sat_mul_size(combos, domain_size(t, &vs.v[i]));
+    bool found = combos >= MAX_SAT_COMBOS || sat_mul_size(combos, vs.nodes) >= MAX_SAT_WORK;
+    for (size_t i = 0; !found && i < vs.n; i++)
         build_domain(t, &vs.v[i]);
-        combos = vs.v[i].ndom && combos < MAX_SAT_COMBOS ? combos * vs.v[i].ndom : combos;
-    }
-    bool found = combos >= MAX_SAT_COMBOS;
     struct value *qv = sc->qv, *sv = sc->sv;
     bool *asked = sc->asked;
     struct cond_env env = {t, qv, asked, sv};
