@@ -193,7 +193,7 @@ static bool first_time(struct walk *w, size_t ti, const struct engine *e, const 
 
 /* The values a path's prose may state. -1: not part of this path's advice. */
 struct pathvals {
-    long mem, amem, duration, expected, timeout, worker, vis, wvis, batch, limit;
+    long mem, amem, duration, expected, timeout, worker, vis, wvis, batch, limit, call;
     char rayon_x[48], cpu_x[48]; /* speed-ups as printed ("1.7"), "" when not advised */
 };
 
@@ -382,8 +382,8 @@ static void check_numbers(const char *text, const char *name, const struct pathv
         else if (!comma && strcmp(unit, "ms") == 0)
             ok = ok || v == pv->duration || v == pv->expected;
         else if (!comma && strcmp(unit, "s") == 0)
-            ok = ok ||
-                 (v >= 0 && (v == pv->timeout || v == pv->worker || v == pv->vis || v == pv->wvis));
+            ok = ok || (v >= 0 && (v == pv->timeout || v == pv->worker || v == pv->vis ||
+                                   v == pv->wvis || v == pv->call));
         else if (strcmp(unit, "x") == 0)
             ok = (pv->rayon_x[0] && strcmp(num, pv->rayon_x) == 0) ||
                  (pv->cpu_x[0] && strcmp(num, pv->cpu_x) == 0) ||
@@ -466,6 +466,7 @@ static void check_path(struct walk *w, const struct engine *e)
         .wvis = setting_or(&adv, "worker_visibility_timeout_s", -1),
         .batch = setting_or(&adv, "sqs_batch_size", -1),
         .limit = setting_or(&adv, "concurrency_limit", -1),
+        .call = setting_num(&adv, "call_timeout_s"),
     };
     const char *workload = answer_of(e, "workload");
     const char *source = answer_of(e, "event_source");
@@ -534,6 +535,8 @@ static void check_path(struct walk *w, const struct engine *e)
         assert_true(pv.timeout * 1000 >= pv.expected);
     }
     assert_int_equal(has_rec(&adv, "near-max-duration"), pv.expected > 600000);
+    /* every outgoing call gets a timeout shorter than the function's */
+    assert_true(pv.call >= 1 && (pv.call < pv.timeout || pv.timeout == 1));
     if (strcmp(source, "sqs") == 0) {
         assert_int_equal(pv.vis, 6 * pv.timeout);
         assert_int_equal(pv.batch, pv.expected > 60000 ? 1 : 10);
