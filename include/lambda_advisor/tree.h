@@ -72,6 +72,8 @@ struct setting {
     struct setting_rule *rules;
     size_t nrules;     /* the last rule has no condition */
     struct cond *when; /* NULL: always shown; else shown in reports only when it holds */
+    int decimals;      /* number only: the value counts 10^-decimals ("17" is 1.7 for 1) */
+    bool hidden;       /* never shown in reports; names in bodies and templates only */
     struct tree_loc loc;
 };
 

@@ -128,6 +128,15 @@ long expr_eval(const struct expr *x, const struct cond_env *env)
             q++;
         return sat(q);
     }
+    case E_DIV: {
+        long a = expr_eval(x->args[0], env), b = expr_eval(x->args[1], env);
+        if (b <= 0)
+            return a;
+        long long q = (long long)a / b;
+        if ((long long)a % b < 0)
+            q--;
+        return sat(q);
+    }
     }
     return 0;
 }

@@ -32,7 +32,7 @@ struct cond {
     struct tree_loc loc;
 };
 
-enum expr_op { E_NUM, E_REF, E_MIN, E_MAX, E_ADD, E_SUB, E_MUL, E_DIV_CEIL };
+enum expr_op { E_NUM, E_REF, E_MIN, E_MAX, E_ADD, E_SUB, E_MUL, E_DIV_CEIL, E_DIV };
 
 struct expr {
     enum expr_op op;

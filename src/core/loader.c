@@ -14,8 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FILE_SIZE  (16u << 20)
-#define MAX_SAT_COMBOS (1u << 16)
+#define MAX_FILE_SIZE (16u << 20)
+/* The reachability check tries every combination of the values a condition tests, up to
+ * MAX_SAT_COMBOS combinations and MAX_SAT_WORK condition nodes evaluated in all; a larger
+ * condition is not checked (docs/tree-format.md, "Limits"). */
+#define MAX_SAT_COMBOS ((size_t)1 << 16)
+#define MAX_SAT_WORK   ((size_t)1 << 24)
 
 /* A list item of a top-level section, with the file it came from. */
 struct item {
@@ -232,6 +236,21 @@ static bool resolve_ref(struct loader *L, const char *file, const struct ynode *
                         const struct scope *sc, enum ref_kind *rk, size_t *ref)
 {
     const struct tree *t = L->t;
+    /* `answer.ID` is always the question, even where a setting of the same id shadows it. */
+    if (strncmp(n->value, "answer.", 7) == 0) {
+        long qi = find_in(&L->qmap, n->value + 7);
+        if (qi < 0)
+            return fail(L, file, n, "%s refers to '%s', but there is no question '%s'", sc->what,
+                        n->value, n->value + 7);
+        if ((size_t)qi >= sc->nq)
+            return fail(L, file, n,
+                        "%s refers to question '%s', which comes later; it may only use "
+                        "questions asked before it",
+                        sc->what, n->value + 7);
+        *rk = REF_QUESTION;
+        *ref = (size_t)qi;
+        return true;
+    }
     /* A setting computed before shadows a question of the same id (memory_mb the answer,
      * then memory_mb the advised value). */
     long si = find_in(&L->smap, n->value);
@@ -476,6 +495,7 @@ struct var {
 struct vars {
     struct var *v;
     size_t n, cap;
+    size_t nodes; /* the condition's size: one evaluation's cost */
 };
 
 static struct var *var_get(struct vars *vs, enum ref_kind rk, size_t ref)
@@ -493,6 +513,7 @@ static struct var *var_get(struct vars *vs, enum ref_kind rk, size_t ref)
 
 static void collect_vars(const struct cond *c, struct vars *vs)
 {
+    vs->nodes++;
     if (c->op == C_ALL || c->op == C_ANY || c->op == C_NOT) {
         for (size_t i = 0; i < c->nkids; i++)
             collect_vars(c->kids[i], vs);
@@ -573,6 +594,33 @@ static void build_domain(const struct tree *t, struct var *v)
     }
 }
 
+static size_t sat_mul_size(size_t a, size_t b)
+{
+    return b && a > SIZE_MAX / b ? SIZE_MAX : a * b;
+}
+
+/* How many values build_domain() would give v, saturated at MAX_SAT_COMBOS. */
+static size_t domain_size(const struct tree *t, const struct var *v)
+{
+    size_t n;
+    if (v->rk == REF_QUESTION) {
+        const struct question *q = &t->questions[v->ref];
+        n = q->when ? 1 : 0;
+        if (q->kind == Q_MULTI) {
+            int bits = __builtin_popcountll(v->bits);
+            n += bits >= 16 ? MAX_SAT_COMBOS : (size_t)1 << bits;
+        } else if (q->kind == Q_NUMBER) {
+            n += 3 * v->nnums + 2;
+        } else {
+            n += q->nchoices;
+        }
+    } else {
+        const struct setting *s = &t->settings[v->ref];
+        n = s->kind == S_NUMBER ? 3 * v->nnums + 2 : s->nrules;
+    }
+    return n < MAX_SAT_COMBOS ? n : MAX_SAT_COMBOS;
+}
+
 /* Scratch values for satisfiable(), allocated once per load so that checking stays linear. */
 struct sat_scratch {
     struct value *qv, *sv;
@@ -585,12 +633,15 @@ static bool satisfiable(const struct tree *t, const struct cond *c, struct sat_s
 {
     struct vars vs = {0};
     collect_vars(c, &vs);
+    /* Count the combinations before building any domain: a multi-choice question tested on
+     * k values has 2^k subsets, and building them first took memory exponential in k. Past
+     * the limit the condition is not checked (taken as satisfiable). */
     size_t combos = 1;
-    for (size_t i = 0; i < vs.n; i++) {
+    for (size_t i = 0; i < vs.n && combos < MAX_SAT_COMBOS; i++)
+        combos = sat_mul_size(combos, domain_size(t, &vs.v[i]));
+    bool found = combos >= MAX_SAT_COMBOS || sat_mul_size(combos, vs.nodes) >= MAX_SAT_WORK;
+    for (size_t i = 0; !found && i < vs.n; i++)
         build_domain(t, &vs.v[i]);
-        combos = vs.v[i].ndom && combos < MAX_SAT_COMBOS ? combos * vs.v[i].ndom : combos;
-    }
-    bool found = combos >= MAX_SAT_COMBOS;
     struct value *qv = sc->qv, *sv = sc->sv;
     bool *asked = sc->asked;
     struct cond_env env = {t, qv, asked, sv};
@@ -634,7 +685,8 @@ static bool satisfiable(const struct tree *t, const struct cond *c, struct sat_s
 
 /* ---- expressions ---- */
 
-static const char *const expr_ops[] = {"ref", "min", "max", "add", "sub", "mul", "div_ceil", NULL};
+static const char *const expr_ops[] = {"ref", "min", "max",      "add", "sub",
+                                       "mul", "div", "div_ceil", NULL};
 
 static bool parse_expr(struct loader *L, const char *file, const struct ynode *n,
                        const struct setting *s, size_t si, struct expr **out)
@@ -662,7 +714,8 @@ static bool parse_expr(struct loader *L, const char *file, const struct ynode *n
         free(valid);
     } else {
         const struct ynode *k = n->kids[0], *v = n->kids[1];
-        static const enum expr_op ops[] = {E_REF, E_MIN, E_MAX, E_ADD, E_SUB, E_MUL, E_DIV_CEIL};
+        static const enum expr_op ops[] = {E_REF, E_MIN, E_MAX, E_ADD,
+                                           E_SUB, E_MUL, E_DIV, E_DIV_CEIL};
         size_t i;
         for (i = 0; expr_ops[i]; i++)
             if (strcmp(expr_ops[i], k->value) == 0)
@@ -689,7 +742,7 @@ static bool parse_expr(struct loader *L, const char *file, const struct ynode *n
                               v->value);
             }
         } else {
-            size_t want = (x->op == E_SUB || x->op == E_DIV_CEIL) ? 2 : 0;
+            size_t want = (x->op == E_SUB || x->op == E_DIV || x->op == E_DIV_CEIL) ? 2 : 0;
             if (v->kind != YN_SEQ || v->nkids == 0 || (want && v->nkids != want)) {
                 ok =
                     want
@@ -704,8 +757,9 @@ static bool parse_expr(struct loader *L, const char *file, const struct ynode *n
                     x->args[x->nargs++] = arg;
                 }
             }
-            if (ok && x->op == E_DIV_CEIL && x->args[1]->op == E_NUM && x->args[1]->num <= 0)
-                ok = fail(L, file, v->kids[1], "'div_ceil' needs a divisor above 0");
+            if (ok && (x->op == E_DIV || x->op == E_DIV_CEIL) && x->args[1]->op == E_NUM &&
+                x->args[1]->num <= 0)
+                ok = fail(L, file, v->kids[1], "'%s' needs a divisor above 0", k->value);
         }
     }
     if (!ok) {
@@ -890,8 +944,8 @@ static bool in_list(const char *const *list, const char *s)
 
 static bool parse_setting(struct loader *L, size_t si, const struct item *it)
 {
-    static const char *const keys[] = {"id",   "kind",  "title", "values",
-                                       "unit", "rules", "when",  NULL};
+    static const char *const keys[] = {"id",    "kind", "title",    "values", "unit",
+                                       "rules", "when", "decimals", "hidden", NULL};
     static const char *const rule_keys[] = {"when", "value", "why", NULL};
     const char *file = it->file;
     const struct ynode *n = it->n;
@@ -922,10 +976,27 @@ static bool parse_setting(struct loader *L, size_t si, const struct item *it)
     } else if (values) {
         return fail(L, file, values, "a number setting has no 'values'");
     }
+    const struct ynode *dec = ynode_get(n, "decimals"), *hidden = ynode_get(n, "hidden");
+    if (dec) {
+        long d;
+        if (s->kind != S_NUMBER)
+            return fail(L, file, dec, "only a number setting has 'decimals'");
+        if (!parse_int(dec, &d) || d < 0 || d > 3)
+            return fail(L, file, dec, "'decimals' must be a whole number from 0 to 3");
+        s->decimals = (int)d;
+    }
+    if (hidden) {
+        if (hidden->kind != YN_SCALAR ||
+            (strcmp(hidden->value, "true") != 0 && strcmp(hidden->value, "false") != 0))
+            return fail(L, file, hidden, "'hidden' must be true or false");
+        s->hidden = strcmp(hidden->value, "true") == 0;
+    }
     const struct ynode *shown = ynode_get(n, "when");
     if (shown) {
         static const char *const required[] = {"pattern", "architecture", "memory_mb", "timeout_s",
                                                NULL};
+        if (s->hidden)
+            return fail(L, file, shown, "a hidden setting is never shown: it has no 'when'");
         if (in_list(required, s->id))
             return fail(L, file, shown,
                         "setting '%s' is always part of the advice: it cannot "

@@ -57,8 +57,8 @@ bool report_json(const struct engine *e, const struct advice *adv,
             continue;
         sb_adds(out, k++ ? ",\n    " : "\n    ");
         sb_add_json_str(out, s->id);
-        if (s->kind == S_NUMBER)
-            sb_addf(out, ": %ld", adv->settings[i].num);
+        if (s->kind == S_NUMBER) /* a JSON number, with its decimals */
+            sb_addf(out, ": %s", adv->setting_text[i]);
         else {
             sb_adds(out, ": ");
             sb_add_json_str(out, adv->setting_text[i]);

@@ -161,6 +161,60 @@ static void test_advice(void **state)
     tree_destroy(t);
 }
 
+/* answer.ID after a setting has replaced the question, div, decimals and hidden. */
+static void test_setting_features(void **state)
+{
+    (void)state;
+    static const char tree[] =
+        "version: 1\n"
+        "questions:\n"
+        "  - {id: memory_mb, kind: number, prompt: M, default: 128, min: 128, max: 10240}\n"
+        "settings:\n"
+        "  - id: memory_mb\n    kind: number\n    title: Memory\n    rules:\n"
+        "      - {when: {lt: {memory_mb: 1769}}, value: 1769}\n"
+        "      - value: {ref: memory_mb}\n"
+        "  - id: gain\n    kind: number\n    title: Gain\n    decimals: 1\n    rules:\n"
+        "      - value: {div: [{add: [{mul: [{ref: memory_mb}, 20]}, {ref: answer.memory_mb}]},"
+        " {mul: [{ref: answer.memory_mb}, 2]}]}\n"
+        "  - id: basis\n    kind: choice\n    title: Basis\n    hidden: true\n"
+        "    values: [{value: raised}, {value: kept}]\n    rules:\n"
+        "      - {when: {lt: {answer.memory_mb: 1769}}, value: raised}\n"
+        "      - value: kept\n"
+        "  - {id: pattern, kind: choice, title: P, values: [{value: spawn-blocking}],"
+        " rules: [{value: spawn-blocking}]}\n"
+        "  - {id: architecture, kind: choice, title: A, values: [{value: arm64}],"
+        " rules: [{value: arm64}]}\n"
+        "  - {id: timeout_s, kind: number, title: T, rules: [{value: {div: [7, 2]}}]}\n";
+    const char *name = "features.yaml", *buf = tree;
+    size_t len = sizeof tree - 1;
+    struct la_error err = LA_ERROR_INIT;
+    struct tree *t = tree_load_buffers(&name, &buf, &len, 1, &err);
+    if (t == NULL)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.col, err.msg);
+    struct engine e;
+    engine_init(&e, t);
+    answer(&e, "memory_mb", "128");
+    struct advice adv;
+    advice_compute(&adv, &e);
+    assert_string_equal(advice_setting_str(&adv, "memory_mb"), "1769");
+    assert_string_equal(advice_setting_str(&adv, "gain"), "13.8"); /* 1769 / 128, a tenth */
+    assert_int_equal(advice_setting_num(&adv, "gain"), 138);
+    assert_string_equal(advice_setting_str(&adv, "basis"), "raised"); /* answer, not setting */
+    assert_int_equal(advice_setting_num(&adv, "timeout_s"), 3);       /* div rounds down */
+    size_t basis = (size_t)(tree_setting(t, "basis") - t->settings);
+    size_t gain = (size_t)(tree_setting(t, "gain") - t->settings);
+    assert_false(adv.setting_shown[basis]);
+    assert_true(adv.setting_shown[gain]);
+    advice_finish(&adv);
+    answer(&e, "memory_mb", "4096");
+    advice_compute(&adv, &e);
+    assert_string_equal(advice_setting_str(&adv, "gain"), "1.0");
+    assert_string_equal(advice_setting_str(&adv, "basis"), "kept");
+    advice_finish(&adv);
+    engine_finish(&e);
+    tree_destroy(t);
+}
+
 static void test_conditions_describe(void **state)
 {
     (void)state;
@@ -179,7 +233,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_and_conditions), cmocka_unit_test(test_back_to_start),
         cmocka_unit_test(test_invalid_values),       cmocka_unit_test(test_advice),
-        cmocka_unit_test(test_conditions_describe),
+        cmocka_unit_test(test_conditions_describe),  cmocka_unit_test(test_setting_features),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
