@@ -7,12 +7,12 @@ CONFIG_RULES="no-release-profile tokio-full openssl-tls x86-deploy arch-mismatch
 before=$(find . -type f -exec md5sum {} + | sort)
 
 t_run defaults-text 1 "$LA_BIN" scan sam-defaults
-t_has defaults-timeout "$T_OUT" "sam-defaults/template.yaml:3:3: warning: timeout unset or left at Lambda's 3 s default"
+t_has defaults-timeout "$T_OUT" "sam-defaults/template.yaml:3:3: warning: timeout unset, so Lambda's 3 s default"
 t_has defaults-x86 "$T_OUT" "function ThumbnailFunction deploys as x86_64 (the default) [x86-deploy]"
-t_has defaults-rayon "$T_OUT" "sam-defaults/template.yaml:11:7: warning: rayon with less than 3,538 MB"
+t_has defaults-rayon "$T_OUT" "sam-defaults/template.yaml:11:7: warning: rayon with 1,769 MB or less"
 t_has defaults-tokio "$T_OUT" "sam-defaults/Cargo.toml:9:38: note: tokio built with features = [\"full\"]"
 t_has defaults-tls "$T_OUT" "sam-defaults/Cargo.toml:10:1: warning: TLS through OpenSSL"
-t_has defaults-profile "$T_OUT" "sam-defaults/Cargo.toml:1:1: note: release profile without lto"
+t_hasnt defaults-profile "$T_OUT" "[no-release-profile]" # SAM builds it with rust-cargolambda
 t_has defaults-snippet "$T_OUT" "      MemorySize: 1024"
 
 t_run defaults-json 1 "$LA_BIN" scan sam-defaults --format json
@@ -54,7 +54,7 @@ t_has disabled-rest "$T_OUT" "[memory-too-low-for-rayon]"
 t_run suppressed 1 "$LA_BIN" scan suppressed
 t_hasnt suppressed-x86 "$T_OUT" "[x86-deploy]"
 t_hasnt suppressed-profile "$T_OUT" "[no-release-profile]"
-t_has suppressed-malformed "$T_OUT" "suppressed/template.yaml:19:7: warning: timeout unset"
+t_has suppressed-malformed "$T_OUT" "suppressed/template.yaml:19:7: warning: rayon with"
 t_has suppressed-mention "$T_OUT" "suppressed/Cargo.toml:11:38: note: tokio built"
 
 # the scan never writes to what it scans
