@@ -411,7 +411,7 @@ static void crate_findings(struct ctx *C)
         int line = cs->main_line, col = cs->main_col, width = 4;
         /* a trivial handler (a few dozen lines, no client, no CPU-heavy crate) needs no test;
          * a thin entry point is tested through the crate it calls */
-        bool trivial = cs->code_lines < TRIVIAL_LINES && !info.slow_work;
+        bool trivial = cs->code_lines < TRIVIAL_LINES && !info.slow_work && !info.aws_calls;
         bool thin_tested = info.dep_tests && cs->code_lines <= THIN_LINES;
         if (nt && !cs->any_test && !cr->has_tests_dir && !trivial && !thin_tested &&
             !(cs->main_allowed & 1))

@@ -222,6 +222,7 @@ static void test_code_uri_links_functions_to_crates(void **state)
     const char *deploys[] = {"multi-fn/template.yaml"};
     char *got = run(crates, N(crates), deploys, 1, NULL);
     const char *want[] = {
+        "multi-fn/template.yaml:25:7: default-timeout",
         "multi-fn/template.yaml:24:7: memory-too-low-for-rayon",
     };
     expect(got, want, N(want));
@@ -240,6 +241,7 @@ static void test_other_languages_are_left_alone(void **state)
     char *got = run(crates, 1, deploys, 1, NULL);
     const char *want[] = {
         "go-and-rust/rust-fn/Cargo.toml:8:39: openssl-tls",
+        "go-and-rust/template.yaml:33:7: default-timeout",
     };
     expect(got, want, N(want));
     assert_non_null(strstr(got, "feature \"runtime-tokio-native-tls\" builds OpenSSL"));

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -622,23 +623,26 @@ static bool reaches_directly(const struct manifest *m, bool any_optional)
 }
 
 struct depscan {
-    bool slow;
+    bool slow, aws;
 };
 
 static void slow_dep(void *arg, const struct toml_kv *kv)
 {
-    static const char *const prefixes[] = {"aws-sdk-", "aws_sdk_", "rusoto_", NULL};
+    static const char *const aws[] = {"aws-sdk-", "aws_sdk_", "rusoto_", "aws-config", NULL};
     static const char *const names[] = {
-        "aws-config", "reqwest",        "sqlx",     "diesel",        "diesel-async",
-        "redis",      "tokio-postgres", "postgres", "mongodb",       "surf",
-        "ureq",       "isahc",          "lapin",    "rdkafka",       "sea-orm",
-        "tonic",      "hyper",          "image",    "thumbnailer",   "rayon",
-        "printpdf",   "lopdf",          "scylla",   "elasticsearch", NULL};
+        "reqwest", "sqlx",           "diesel",        "diesel-async",
+        "redis",   "tokio-postgres", "postgres",      "mongodb",
+        "surf",    "ureq",           "isahc",         "lapin",
+        "rdkafka", "sea-orm",        "tonic",         "hyper",
+        "image",   "thumbnailer",    "rayon",         "printpdf",
+        "lopdf",   "scylla",         "elasticsearch", "attohttpc",
+        "curl",    "deltalake",      "polars",        "datafusion",
+        NULL};
     struct depscan *d = arg;
     const char *name = dep_real_name(kv);
-    for (const char *const *p = prefixes; *p; p++)
+    for (const char *const *p = aws; *p; p++)
         if (strncmp(name, *p, strlen(*p)) == 0)
-            d->slow = true;
+            d->aws = true;
     for (const char *const *n = names; *n; n++)
         if (same_crate_name(name, *n))
             d->slow = true;
@@ -736,9 +740,9 @@ static void crate_info(struct ctx *c, struct manifest *m, int depth);
  * their tests and their subscriber helpers are not the function's. */
 static bool runtime_itself(const struct manifest *m)
 {
-    static const char *const names[] = {"lambda_runtime", "lambda_http", "lambda_extension",
-                                        "lambda_runtime_api_client", "aws_lambda_events",
-                                        "lambda-web", "poem-lambda", NULL};
+    static const char *const names[] = {
+        "lambda_runtime",    "lambda_http", "lambda_extension", "lambda_runtime_api_client",
+        "aws_lambda_events", "lambda-web",  "poem-lambda",      NULL};
     const char *name = toml_str(toml_path(m->file->doc.root, "package", "name", NULL));
     for (const char *const *n = names; name && *n; n++)
         if (same_crate_name(name, *n))
@@ -748,7 +752,7 @@ static bool runtime_itself(const struct manifest *m)
 
 /* Follows the crate's path dependencies: what they reach and what they hold. */
 static void follow_path_deps(struct ctx *c, struct manifest *m, int depth, bool *wrapper,
-                             int *facts, bool *slow)
+                             int *facts, bool *slow, bool *aws)
 {
     struct pathdeps pd = {m, NULL, 0, 0};
     each_dep(m, add_path_dep, &pd);
@@ -759,12 +763,14 @@ static void follow_path_deps(struct ctx *c, struct manifest *m, int depth, bool 
             if (depth < 4)
                 crate_info(c, dm, depth + 1);
             if (dm->info_done && !runtime_itself(dm)) {
+                /* a helper whose runtime is behind one of its features (an observability
+                 * crate's "aws-lambda") does not make its users Lambda crates */
                 *wrapper |= dm->info.reach == CONFIG_REACH_DIRECT ||
-                            dm->info.reach == CONFIG_REACH_OPTIONAL ||
                             dm->info.reach == CONFIG_REACH_WRAPPER;
                 *facts |= dep_facts(c, dm) | (dm->info.dep_tests ? 1 : 0) |
                           (dm->info.dep_subscriber ? 2 : 0);
                 *slow |= dm->info.slow_work;
+                *aws |= dm->info.aws_calls;
             }
         }
         free(pd.dirs[i]);
@@ -795,16 +801,17 @@ static void crate_info(struct ctx *c, struct manifest *m, int depth)
     char last[256];
     ci->test_only = test_name(toml_str(toml_path(doc, "package", "name", NULL))) ||
                     test_name(last_component(m->dir, last, sizeof last));
-    struct depscan ds = {false};
+    struct depscan ds = {false, false};
     each_dep(m, slow_dep, &ds);
     ci->slow_work = ds.slow;
+    ci->aws_calls = ds.aws;
     if (reaches_directly(m, false))
         ci->reach = CONFIG_REACH_DIRECT;
     else if (reaches_directly(m, true))
         ci->reach = CONFIG_REACH_OPTIONAL;
     bool wrapper = false;
     int facts = 0;
-    follow_path_deps(c, m, depth, &wrapper, &facts, &ci->slow_work);
+    follow_path_deps(c, m, depth, &wrapper, &facts, &ci->slow_work, &ci->aws_calls);
     ci->dep_tests = facts & 1;
     ci->dep_subscriber = (facts & 2) != 0;
     if (ci->reach == CONFIG_REACH_NONE && wrapper)
@@ -839,12 +846,12 @@ bool config_crate_is_function(const struct config_crate *c)
 
 enum { BUILD_UNKNOWN, BUILD_CARGO_LAMBDA, BUILD_PLAIN };
 
-static const char *const cargo_lambda_marks[] = {"cargo lambda build",
-                                                 "cargo lambda deploy",
+static const char *const cargo_lambda_marks[] = {"cargo lambda ",
                                                  "cargo-lambda",
                                                  "cargo_lambda",
                                                  "rust-cargolambda",
                                                  "RustFunction",
+                                                 "target/lambda/",
                                                  NULL};
 
 /* A plain `cargo build --release` (or cross / zigbuild) in a build file; in a Dockerfile any
@@ -891,6 +898,32 @@ static bool other_package(const char *l, size_t n, const char *pkg)
     return false;
 }
 
+/* What a build file's name says it is: 1 a build script or config, 2 a README, 0 neither. */
+static int build_file_kind(const char *nm)
+{
+    static const char *const names[] = {
+        "Makefile",      "makefile",      "GNUmakefile",    "justfile",       "Justfile",
+        ".justfile",     "Makefile.toml", "Taskfile.yml",   "Taskfile.yaml",  "package.json",
+        "template.yaml", "template.yml",  "serverless.yml", "samconfig.toml", NULL};
+    static const char *const exts[] = {".sh", ".bash", ".ps1", NULL};
+    for (const char *const *n = names; *n; n++)
+        if (strcmp(nm, *n) == 0)
+            return 1;
+    size_t n = strlen(nm);
+    for (const char *const *x = exts; *x; x++) {
+        size_t xl = strlen(*x);
+        if (n > xl && strcmp(nm + n - xl, *x) == 0)
+            return 1;
+    }
+    if (strncmp(nm, "buildspec", 9) == 0 || strncmp(nm, "Dockerfile", 10) == 0)
+        return 1;
+    if (strncasecmp(nm, "readme", 6) == 0)
+        return 2;
+    return 0;
+}
+
+/* The evidence in one directory: cargo-lambda named by any build file or README wins over a
+ * plain cargo build of this package (Dockerfile, Makefile, scripts, buildspecs). */
 static int dir_evidence(struct ctx *c, const char *dir, const char *pkg)
 {
     char *dreal = real_or_copy(dir);
@@ -902,32 +935,28 @@ static int dir_evidence(struct ctx *c, const char *dir, const char *pkg)
             return c->hows[i].how;
         }
     }
-    static const char *const build_files[] = {
-        "Makefile",       "makefile",      "GNUmakefile",    "justfile",       "Justfile",
-        ".justfile",      "Makefile.toml", "Taskfile.yml",   "Taskfile.yaml",  "buildspec.yml",
-        "buildspec.yaml", "package.json",  "build.sh",       "deploy.sh",      "Dockerfile",
-        "template.yaml",  "template.yml",  "serverless.yml", "samconfig.toml", NULL};
-    static const char *const readmes[] = {"README.md", "README",     "Readme.md",
-                                          "readme.md", "README.rst", NULL};
-    int how = BUILD_UNKNOWN;
-    for (int pass = 0; pass < 2 && how == BUILD_UNKNOWN; pass++) {
-        for (const char *const *f = pass == 0 ? build_files : readmes; *f; f++) {
-            char *p = path_join(dir, *f);
-            size_t len;
-            char *buf = read_small(p, &len);
-            free(p);
-            if (buf == NULL)
-                continue;
-            if (has_any(buf, len, cargo_lambda_marks))
-                how = BUILD_CARGO_LAMBDA;
-            else if (pass == 0 && how == BUILD_UNKNOWN &&
-                     plain_build(buf, len, strcmp(*f, "Dockerfile") == 0, pkg))
-                how = BUILD_PLAIN;
-            free(buf);
-            if (how == BUILD_CARGO_LAMBDA)
-                break;
-        }
+    bool cl = false, plain = false;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    for (int seen = 0; d != NULL && !cl && (e = readdir(d)) != NULL && seen < 2000; seen++) {
+        int kind = build_file_kind(e->d_name);
+        if (kind == 0)
+            continue;
+        char *p = path_join(dir, e->d_name);
+        size_t len;
+        char *buf = read_small(p, &len);
+        free(p);
+        if (buf == NULL)
+            continue;
+        if (has_any(buf, len, cargo_lambda_marks))
+            cl = true;
+        else if (kind == 1 && plain_build(buf, len, strncmp(e->d_name, "Dockerfile", 10) == 0, pkg))
+            plain = true;
+        free(buf);
     }
+    if (d != NULL)
+        closedir(d);
+    int how = cl ? BUILD_CARGO_LAMBDA : plain ? BUILD_PLAIN : BUILD_UNKNOWN;
     c->hows = xgrow(c->hows, &c->caphows, c->nhows + 1, sizeof *c->hows);
     c->hows[c->nhows].real = real;
     c->hows[c->nhows++].how = how;
@@ -1547,23 +1576,34 @@ static void check_function(struct ctx *c, const struct deploy_file *f,
         return;
     /* an integration-test stack: its cost and timeout are not what a review is about */
     bool tests_only = ln->n > 0;
-    bool slow = false;
+    bool slow = false, aws = false;
     for (size_t i = 0; i < ln->n; i++) {
         tests_only &= ln->v[i]->info.test_only;
         slow |= ln->v[i]->info.slow_work;
+        aws |= ln->v[i]->info.aws_calls;
     }
     if (tests_only)
         return;
     const char *tkey = f->kind == DEPLOY_SAM ? "Timeout" : "timeout";
-    /* an explicit timeout is a choice (3 s suits a millisecond API handler); unset, it is
-     * worth a look where the function does slow work (a network client, CPU-heavy crates),
-     * or when the crate is unknown */
-    if (!fn->timeout.set) {
+    /* an explicit timeout is a choice (3 s suits a millisecond API handler) unless the
+     * function waits on other hosts or computes; unset, it is a warning where the function
+     * does I/O or heavy work, nothing where its crate does neither, a note where the crate
+     * is unknown */
+    if (!fn->timeout.set && (slow || aws || ln->n == 0)) {
+        bool io = slow || aws; /* the crate is unknown when not: only a note */
         char *d = xasprintf("function %s has no %s (%s's default is %ld s)%s", fn->name, tkey,
                             f->kind == DEPLOY_SAM ? "Lambda" : "the Serverless Framework",
                             f->default_timeout,
-                            slow ? "" : "; nothing says it does slow work, so only a note");
-        emit_as(c, "default-timeout", f->path, fn->timeout.line, fn->timeout.col, d, !slow);
+                            io ? "" : "; which crate it deploys is unknown, so only a note");
+        emit_as(c, "default-timeout", f->path, fn->timeout.line, fn->timeout.col, d, !io);
+        free(d);
+    } else if (fn->timeout.known && fn->timeout.value == 3 && slow) {
+        /* 3 s chosen for a function that waits on hosts it does not control (an HTTP
+         * client, a database) or does CPU-heavy work: worth a second look */
+        char *d = xasprintf("%s: 3 for function %s, which calls an HTTP client, a database or "
+                            "CPU-heavy code",
+                            tkey, fn->name);
+        emit(c, "default-timeout", f->path, fn->timeout.line, fn->timeout.col, d);
         free(d);
     }
 
