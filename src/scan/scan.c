@@ -1,9 +1,11 @@
 /* The scan: load the rules, walk the roots, a worker per core over the files, then the
  * crate-level and config checks; findings sorted for stable output. */
 #include "lambda_advisor/config_check.h"
+#include "lambda_advisor/fileio.h"
 #include "lambda_advisor/walk.h"
 #include "lambda_advisor/xalloc.h"
 #include "scan_int.h"
+#include "suppress.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -435,8 +437,7 @@ static void config_emit(void *ud, const char *rule, const char *path, int line, 
     if (col < 1)
         col = 1;
     if (r)
-        add_located(&C->out, r, NULL, as_note ? SEV_NOTE : r->severity, path, line, col, 1,
-                    detail);
+        add_located(&C->out, r, NULL, as_note ? SEV_NOTE : r->severity, path, line, col, 1, detail);
     else
         add_located(&C->out, NULL, rule, SEV_WARNING, path, line, col, 1, detail ? detail : rule);
 }
@@ -463,6 +464,8 @@ static bool subscriber_in(void *ud, const char *src, size_t len)
     return rc > 0;
 }
 
+static int cmp_str(const void *a, const void *b);
+
 static void config_findings(struct ctx *C)
 {
     const struct walk_result *w = C->walk;
@@ -475,10 +478,134 @@ static void config_findings(struct ctx *C)
     for (size_t i = 0; i < w->nfiles; i++)
         if (w->files[i].kind == WK_DEPLOY)
             deploy[ny++] = w->files[i].path;
-    struct config_run run = {dirs, nd, deploy, ny, C->roots, C->nroots, false};
+    struct config_run run = {dirs, nd, deploy, ny, C->roots, C->nroots, true};
     config_model_check(C->model, &run, config_emit, C);
     free(dirs);
     free(deploy);
+}
+
+/* ---- `#` suppressions in Cargo.toml and deploy configs ---- */
+
+static const char *norm_path(const char *p)
+{
+    while (p[0] == '.' && p[1] == '/' && p[2] != '\0')
+        p += 2;
+    return p;
+}
+
+static bool is_rust_path(const char *p)
+{
+    size_t n = strlen(p);
+    return n >= 3 && strcmp(p + n - 3, ".rs") == 0;
+}
+
+static void drop_finding(struct fvec *fv, size_t i)
+{
+    free(fv->v[i].path);
+    free(fv->v[i].message);
+    free(fv->v[i].fix);
+    free(fv->v[i].snippet);
+    fv->v[i] = fv->v[--fv->n];
+}
+
+/* The suppressions of one config file applied to every finding in it (the config checks' and
+ * user pattern rules' alike), with the same parser and the same unused / malformed notes as
+ * in Rust files. */
+static void suppress_in(struct ctx *C, const char *path)
+{
+    char *buf;
+    size_t len;
+    if (!file_read_all(path, 4u << 20, &buf, &len, NULL))
+        return;
+    if (memmem(buf, len, "lambda-advisor:", 15) == NULL) {
+        free(buf);
+        return;
+    }
+    const char *np = norm_path(path);
+    struct supp *sp = NULL;
+    size_t nsp = 0, cap = 0;
+    int n = 1;
+    for (const char *l = buf, *end = buf + len; l < end; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (e == NULL)
+            e = end;
+        const char *hash = supp_hash_comment(l, e);
+        struct supp s;
+        int rc = hash ? supp_parse(hash, (size_t)(e - hash), &s) : 0;
+        if (rc != 0) {
+            s.line = n;
+            s.start = (size_t)(hash - l);
+            s.end = (size_t)(e - l);
+            while (s.end > s.start && (l[s.end - 1] == '\r' || l[s.end - 1] == ' '))
+                s.end--;
+        }
+        if (rc < 0)
+            fvec_add(&C->out, NULL, SCAN_RULE_SUPPRESSION, SEV_NOTE, np, n, (int)s.start + 1, n,
+                     (int)s.end + 1,
+                     "malformed suppression, ignored: the form is "
+                     "`# lambda-advisor: allow(rule-id)` or `allow-file(rule-id)`",
+                     l, (size_t)(e - l));
+        if (rc > 0) {
+            sp = xgrow(sp, &cap, nsp + 1, sizeof *sp);
+            sp[nsp++] = s;
+        }
+        l = e + 1;
+    }
+    for (size_t i = 0; i < C->out.n;) {
+        struct finding *f = &C->out.v[i];
+        bool hit = false;
+        if (strcmp(norm_path(f->path), np) == 0 && strcmp(f->rule, SCAN_RULE_SUPPRESSION) != 0)
+            for (size_t k = 0; k < nsp; k++) {
+                if (!sp[k].file && f->line != sp[k].line && f->line != sp[k].line + 1)
+                    continue;
+                for (int j = 0; j < sp[k].nids; j++)
+                    if (strcmp(sp[k].ids[j], f->rule) == 0)
+                        hit = sp[k].used[j] = true;
+            }
+        if (hit)
+            drop_finding(&C->out, i);
+        else
+            i++;
+    }
+    for (size_t k = 0; k < nsp; k++) {
+        for (int j = 0; j < sp[k].nids; j++) {
+            const struct rule *r = rules_find(C->rs, sp[k].ids[j]);
+            if (sp[k].used[j] || (r && r->disabled))
+                continue;
+            char *msg = r ? xasprintf("this suppression of %s silences nothing", sp[k].ids[j])
+                          : xasprintf("unknown rule id '%s' in a suppression", sp[k].ids[j]);
+            add_located(&C->out, NULL, SCAN_RULE_SUPPRESSION, SEV_NOTE, np, sp[k].line,
+                        (int)sp[k].start + 1, (int)(sp[k].end - sp[k].start), msg);
+            free(msg);
+        }
+    }
+    free(sp);
+    free(buf);
+}
+
+static void config_suppressions(struct ctx *C)
+{
+    const struct walk_result *w = C->walk;
+    char **paths = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t i = 0; i < w->nfiles; i++)
+        if (w->files[i].kind != WK_RUST) {
+            paths = xgrow(paths, &cap, np + 1, sizeof *paths);
+            paths[np++] = xstrdup(norm_path(w->files[i].path));
+        }
+    for (size_t i = 0; i < C->out.n; i++)
+        if (!is_rust_path(C->out.v[i].path)) {
+            paths = xgrow(paths, &cap, np + 1, sizeof *paths);
+            paths[np++] = xstrdup(norm_path(C->out.v[i].path));
+        }
+    if (np)
+        qsort(paths, np, sizeof *paths, cmp_str);
+    for (size_t i = 0; i < np; i++)
+        if (i == 0 || strcmp(paths[i], paths[i - 1]) != 0)
+            suppress_in(C, paths[i]);
+    for (size_t i = 0; i < np; i++)
+        free(paths[i]);
+    free(paths);
 }
 
 /* ---- entry points ---- */
@@ -652,6 +779,7 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
     if (ok) {
         crate_findings(&C);
         config_findings(&C);
+        config_suppressions(&C);
         for (size_t i = 0; i < walk.nnotes; i++) {
             C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
             C.notes[C.nnotes++] = walk.notes[i];

@@ -57,6 +57,17 @@ t_hasnt suppressed-profile "$T_OUT" "[no-release-profile]"
 t_has suppressed-malformed "$T_OUT" "suppressed/template.yaml:19:7: warning: rayon with"
 t_has suppressed-mention "$T_OUT" "suppressed/Cargo.toml:11:38: note: tokio built"
 
+# one suppression parser for `//` and `#`: user rules on Cargo.toml honour `#` suppressions,
+# and unused or malformed `#` suppressions are reported like `//` ones
+t_run supp-config 1 "$LA_BIN" scan suppress-config --rules suppress-config/rules.yaml
+t_hasnt supp-user-rule "$T_OUT" "suppress-config/Cargo.toml:10:"
+t_has supp-user-rule-unsuppressed "$T_OUT" "suppress-config/Cargo.toml:13:12: warning: a git dependency"
+t_hasnt supp-config-rule "$T_OUT" "[openssl-tls]"
+t_has supp-unused-toml "$T_OUT" "suppress-config/Cargo.toml:8:50: note: this suppression of tokio-full silences nothing [unused-suppression]"
+t_has supp-unknown-toml "$T_OUT" "suppress-config/Cargo.toml:11:1: note: unknown rule id 'no-such-rule' in a suppression [unused-suppression]"
+t_has supp-unused-yaml "$T_OUT" "suppress-config/template.yaml:9:30: note: this suppression of x86-deploy silences nothing [unused-suppression]"
+t_has supp-malformed-yaml "$T_OUT" "suppress-config/template.yaml:11:23: note: malformed suppression, ignored"
+
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)
 t_eq untouched "$after" "$before"

@@ -1,6 +1,7 @@
 /* The config checks: each Lambda crate's Cargo.toml (and its workspace root), its build
  * configs (.cargo/config.toml, cargo-lambda metadata) and the deploy configs that deploy it. */
 #include "lambda_advisor/config_check.h"
+#include "../suppress.h"
 #include "lambda_advisor/deploy.h"
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/toml.h"
@@ -207,58 +208,6 @@ static const struct srcfile *source_of(struct ctx *c, const char *path)
     return f;
 }
 
-/* Does the comment on [p, e) say `lambda-advisor: allow(...rule...)` (or allow-file when
- * file_wide)? The comment must be exactly that form: mentioning the tool is not enough. */
-static bool comment_allows(const char *p, const char *e, const char *rule, bool file_wide)
-{
-    while (p < e && (*p == '#' || *p == ' ' || *p == '\t'))
-        p++;
-    static const char tool[] = "lambda-advisor:";
-    if ((size_t)(e - p) < sizeof tool - 1 || memcmp(p, tool, sizeof tool - 1) != 0)
-        return false;
-    p += sizeof tool - 1;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
-    const char *verb = file_wide ? "allow-file(" : "allow(";
-    size_t vl = strlen(verb);
-    if ((size_t)(e - p) < vl || memcmp(p, verb, vl) != 0)
-        return false;
-    p += vl;
-    const char *close = memchr(p, ')', (size_t)(e - p));
-    if (close == NULL)
-        return false;
-    size_t rl = strlen(rule);
-    while (p < close) {
-        while (p < close && (*p == ' ' || *p == ','))
-            p++;
-        const char *id = p;
-        while (p < close && *p != ',' && *p != ' ')
-            p++;
-        if ((size_t)(p - id) == rl && memcmp(id, rule, rl) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* The comment of one line (from an unquoted '#' to the end), or NULL. */
-static const char *line_comment(const char *l, const char *e)
-{
-    char quote = 0;
-    for (const char *p = l; p < e; p++) {
-        if (quote) {
-            if (*p == '\\' && quote == '"')
-                p++;
-            else if (*p == quote)
-                quote = 0;
-        } else if ((*p == '"' || *p == '\'') && (p == l || strchr(" \t:=[{,", p[-1]) != NULL)) {
-            quote = *p; /* a quote that opens a value, not the one in "it's" */
-        } else if (*p == '#') {
-            return p;
-        }
-    }
-    return NULL;
-}
-
 /* `# lambda-advisor: allow(rule)` on the finding's line or the line above, or
  * `# lambda-advisor: allow-file(rule)` anywhere in the file. */
 static bool suppressed(struct ctx *c, const char *rule, const char *path, int line)
@@ -271,11 +220,13 @@ static bool suppressed(struct ctx *c, const char *rule, const char *path, int li
         const char *e = memchr(l, '\n', (size_t)(end - l));
         if (e == NULL)
             e = end;
-        const char *hash = line_comment(l, e);
-        if (hash != NULL &&
-            (comment_allows(hash, e, rule, true) ||
-             ((n == line || n == line - 1) && comment_allows(hash, e, rule, false))))
-            return true;
+        const char *hash = supp_hash_comment(l, e);
+        struct supp sp;
+        if (hash != NULL && supp_parse(hash, (size_t)(e - hash), &sp) == 1 &&
+            (sp.file || n == line || n == line - 1))
+            for (int k = 0; k < sp.nids; k++)
+                if (strcmp(sp.ids[k], rule) == 0)
+                    return true;
         l = e + 1;
     }
     return false;
@@ -765,8 +716,8 @@ static void follow_path_deps(struct ctx *c, struct manifest *m, int depth, bool 
             if (dm->info_done && !runtime_itself(dm)) {
                 /* a helper whose runtime is behind one of its features (an observability
                  * crate's "aws-lambda") does not make its users Lambda crates */
-                *wrapper |= dm->info.reach == CONFIG_REACH_DIRECT ||
-                            dm->info.reach == CONFIG_REACH_WRAPPER;
+                *wrapper |=
+                    dm->info.reach == CONFIG_REACH_DIRECT || dm->info.reach == CONFIG_REACH_WRAPPER;
                 *facts |= dep_facts(c, dm) | (dm->info.dep_tests ? 1 : 0) |
                           (dm->info.dep_subscriber ? 2 : 0);
                 *slow |= dm->info.slow_work;
