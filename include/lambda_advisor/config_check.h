@@ -88,6 +88,10 @@ typedef void (*config_report_fn)(void *ud, const char *rule, const char *path, i
 void config_model_check(struct config_model *m, const struct config_run *run,
                         config_report_fn report, void *ud);
 
+/* Every rule id the config checks report (NULL-terminated): each must be a `check: config`
+ * rule of the rule files, and each such rule must be one of these (`lambda-advisor check`). */
+extern const char *const config_rule_ids[];
+
 /* Above this memory (one full vCPU's credit, 1,769 MB) parallel work starts to gain. */
 #define CONFIG_RAYON_MAX_LOW_MEMORY_MB 1769
 

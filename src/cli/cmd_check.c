@@ -4,6 +4,7 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/project.h"
 #include "lambda_advisor/rules.h"
+#include "lambda_advisor/scan_verify.h"
 #include "lambda_advisor/template.h"
 #include "lambda_advisor/xalloc.h"
 
@@ -92,7 +93,7 @@ int cmd_check(int argc, char **argv)
             struct la_error err = LA_ERROR_INIT;
             if (file_read_all(argv[i], 16u << 20, &buf, &len, &err) &&
                 rules_is_rule_file(buf, len)) {
-                if (rules_validate_file(argv[i], &err))
+                if (rules_validate_file(argv[i], &err) && scan_verify_rule_file(argv[i], &err))
                     printf("ok: rules: %s\n", argv[i]);
                 else
                     rc = report(&err);
@@ -112,7 +113,7 @@ int cmd_check(int argc, char **argv)
         struct ruleset rs;
         struct la_error err = LA_ERROR_INIT;
         memset(&rs, 0, sizeof rs);
-        if (rules_load_default(&rs, &err))
+        if (rules_load_default(&rs, &err) && scan_verify_shipped(&err))
             printf("ok: scan rules: %zu\n", rs.n);
         else
             rc = report(&err);

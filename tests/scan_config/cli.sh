@@ -68,6 +68,28 @@ t_has supp-unknown-toml "$T_OUT" "suppress-config/Cargo.toml:11:1: note: unknown
 t_has supp-unused-yaml "$T_OUT" "suppress-config/template.yaml:9:30: note: this suppression of x86-deploy silences nothing [unused-suppression]"
 t_has supp-malformed-yaml "$T_OUT" "suppress-config/template.yaml:11:23: note: malformed suppression, ignored"
 
+# `check` verifies the rule ids shared by C and YAML both ways, and every recommendation link
+mkdir -p "$T_TMP/data" && cp -R "$LA_SRC/decision-trees" "$LA_SRC/templates" "$T_TMP/data/"
+sed -i 's/^  - id: x86-deploy$/  - id: x86-deployment/' "$T_TMP/data/decision-trees/rules-config.yaml"
+t_run check-renamed 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" check
+t_has check-renamed-msg "$T_ERR" "rules-config.yaml:56:5: rule 'x86-deployment' says check: config, but the config checks"
+t_run check-renamed-file 2 "$LA_BIN" check "$T_TMP/data/decision-trees/rules-config.yaml"
+t_has check-renamed-file-msg "$T_ERR" "rule 'x86-deployment' says check: config"
+cp "$LA_SRC/decision-trees/rules-config.yaml" "$T_TMP/data/decision-trees/rules-config.yaml"
+sed -i 's/^    recommendation: tls$/    recommendation: tsl/' "$T_TMP/data/decision-trees/rules-config.yaml"
+t_run check-link 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" check
+t_has check-link-msg "$T_ERR" "rule 'openssl-tls': recommendation 'tsl' is not a recommendation of the decision tree"
+python3 - "$LA_SRC/decision-trees/rules-config.yaml" "$T_TMP/data/decision-trees/rules-config.yaml" <<'PY'
+import sys
+src = open(sys.argv[1]).read()
+start = src.index("  - id: tokio-full")
+end = src.index("  - id: openssl-tls")
+open(sys.argv[2], "w").write(src[:start] + src[end:])
+PY
+t_run check-missing 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" check
+t_has check-missing-msg "$T_ERR" "the config checks report 'tokio-full', but no rule file defines it"
+t_run check-shipped 0 "$LA_BIN" check
+
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)
 t_eq untouched "$after" "$before"

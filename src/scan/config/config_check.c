@@ -68,6 +68,15 @@ struct ctx {
     size_t nhows, caphows;
 };
 
+const char *const config_rule_ids[] = {"no-release-profile",
+                                       "tokio-full",
+                                       "openssl-tls",
+                                       "x86-deploy",
+                                       "arch-mismatch",
+                                       "default-timeout",
+                                       "memory-too-low-for-rayon",
+                                       NULL};
+
 /* ---- paths ---- */
 
 static char *path_join(const char *dir, const char *name)
