@@ -7,7 +7,7 @@ CONFIG_RULES="no-release-profile tokio-full openssl-tls x86-deploy arch-mismatch
 before=$(find . -type f -exec md5sum {} + | sort)
 
 t_run defaults-text 1 "$LA_BIN" scan sam-defaults
-t_has defaults-timeout "$T_OUT" "sam-defaults/template.yaml:3:3: warning: timeout unset, so Lambda's 3 s default"
+t_has defaults-timeout "$T_OUT" "sam-defaults/template.yaml:3:3: warning: timeout at 3 s (Lambda's default"
 t_has defaults-x86 "$T_OUT" "function ThumbnailFunction deploys as x86_64 (the default) [x86-deploy]"
 t_has defaults-rayon "$T_OUT" "sam-defaults/template.yaml:11:7: warning: rayon with 1,769 MB or less"
 t_has defaults-tokio "$T_OUT" "sam-defaults/Cargo.toml:9:38: note: tokio built with features = [\"full\"]"
@@ -89,6 +89,50 @@ PY
 t_run check-missing 2 env LAMBDA_ADVISOR_DATA="$T_TMP/data" "$LA_BIN" check
 t_has check-missing-msg "$T_ERR" "the config checks report 'tokio-full', but no rule file defines it"
 t_run check-shipped 0 "$LA_BIN" check
+
+# the crate model: only Lambda function crates get no-tests / no-tracing
+t_run model-ws 0 "$LA_BIN" scan model/ws --fail-on error
+t_has model-ws-fn-tests "$T_OUT" "model/ws/fns/resize/src/main.rs:170:10: note: this Lambda crate has no #[test]"
+t_has model-ws-fn-tracing "$T_OUT" "model/ws/fns/resize/src/main.rs:170:10: note: this Lambda crate never initialises"
+t_hasnt model-ws-root "$T_OUT" "model/ws/Cargo.toml"
+t_hasnt model-ws-libs "$T_OUT" "model/ws/libs/"
+t_hasnt model-ws-thin "$T_OUT" "model/ws/fns/thin/" # tested in core-logic, subscriber in obs
+t_run model-nosub 0 "$LA_BIN" scan model/nosub --fail-on error
+t_has model-nosub-fires "$T_OUT" "model/nosub/src/main.rs:3:4: note: this Lambda crate never initialises"
+for d in lwa poem optional; do # reached through the adapter, poem-lambda, an optional feature
+  t_run "model-$d" 0 "$LA_BIN" scan "model/$d" --fail-on error
+  t_has "model-$d-lambda" "$T_OUT" "model/$d/src/main.rs:1:4: note: this Lambda crate never initialises"
+  t_has "model-$d-tokio" "$T_OUT" "[tokio-full]"
+  t_hasnt "model-$d-trivial" "$T_OUT" "[no-tests]"
+done
+# built by cargo-lambda (quiet) or not (the note), whatever says so
+for d in build-makefile build-ci build-readme build-justfile build-buildspec build-cdk \
+  build-package-json lwa poem optional vendored; do
+  t_run "built-$d" 0 "$LA_BIN" scan "model/$d" --fail-on error
+  t_hasnt "built-$d-quiet" "$T_OUT" "[no-release-profile]"
+done
+for d in build-docker build-cross build-none build-nested; do
+  t_run "plain-$d" 0 "$LA_BIN" scan "model/$d" --fail-on error
+  t_has "plain-$d-note" "$T_OUT" "Cargo.toml:1:1: note: release profile without lto"
+done
+# timeouts per function: Globals -> function; an explicit value is a choice unless the function
+# waits on other hosts; unset: a warning for I/O, nothing for an echo, a note for an unknown crate
+t_run timeouts 1 "$LA_BIN" scan model/timeouts
+t_has timeouts-global-3 "$T_OUT" "model/timeouts/template.yaml:3:5: warning: timeout at 3 s"
+t_has timeouts-global-3-which "$T_OUT" "Timeout: 3 for function Fetch, which calls an HTTP client"
+t_hasnt timeouts-override "$T_OUT" "FetchLonger"
+t_hasnt timeouts-echo "$T_OUT" "function Echo"
+t_has timeouts-unset-io "$T_OUT" "model/timeouts/more/template.yaml:2:3: warning: timeout at 3 s"
+t_has timeouts-unset-unknown "$T_OUT" "model/timeouts/more/template.yaml:18:3: note: timeout at 3 s"
+# vendored OpenSSL is not the pitfall; an integration-test stack is not deployed for cost
+t_run vendored 0 "$LA_BIN" scan model/vendored --fail-on error
+t_hasnt vendored-quiet "$T_OUT" "[openssl-tls]"
+t_run itest 0 "$LA_BIN" scan model/itest --fail-on note
+t_eq itest-quiet "$T_OUT" ""
+# rayon gains only above 1,769 MB (one vCPU's worth)
+t_run rayon 1 "$LA_BIN" scan model/rayon
+t_has rayon-at "$T_OUT" "model/rayon/template.yaml:13:7: warning: rayon with 1,769 MB or less"
+t_hasnt rayon-above "$T_OUT" "model/rayon/template.yaml:19:"
 
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)
