@@ -50,8 +50,6 @@ struct config_crate {
     bool slow_work;     /* an HTTP client, a database driver or a CPU-heavy crate (itself or
                          * through a path dependency): calls whose time nobody bounds */
     bool aws_calls;     /* the AWS SDK (usually milliseconds, but I/O) */
-    bool dep_tests;     /* a path dependency (followed transitively) has tests */
-    bool dep_subscriber; /* a path dependency sets up a log/tracing subscriber */
     enum config_reach reach;
 };
 
@@ -65,6 +63,11 @@ struct config_model *config_model_new(config_error_fn on_error, config_subscribe
 void config_model_free(struct config_model *m);
 /* What the crate at dir is; false when dir holds no readable Cargo.toml. */
 bool config_model_crate(struct config_model *m, const char *dir, struct config_crate *out);
+/* Whether a path dependency of the crate (followed transitively; not the runtime's own crates)
+ * holds tests (integration tests, or unit tests in three files or more) or sets up a
+ * subscriber. Reads their sources: ask only when it matters. */
+void config_model_crate_deps(struct config_model *m, const char *dir, bool *tests,
+                             bool *subscriber);
 /* A Lambda function crate: a package with a binary that reaches the runtime. */
 bool config_crate_is_function(const struct config_crate *c);
 

@@ -414,11 +414,14 @@ static void crate_findings(struct ctx *C)
         /* a trivial handler (a few dozen lines, no client, no CPU-heavy crate) needs no test;
          * a thin entry point is tested through the crate it calls */
         bool trivial = cs->code_lines < TRIVIAL_LINES && !info.slow_work && !info.aws_calls;
-        bool thin_tested = info.dep_tests && cs->code_lines <= THIN_LINES;
+        bool dep_tests = false, dep_subscriber = false;
+        if ((!cs->any_test && !cr->has_tests_dir) || !cs->any_tracing)
+            config_model_crate_deps(C->model, cr->dir, &dep_tests, &dep_subscriber);
+        bool thin_tested = dep_tests && cs->code_lines <= THIN_LINES;
         if (nt && !cs->any_test && !cr->has_tests_dir && !trivial && !thin_tested &&
             !(cs->main_allowed & 1))
             add_located(&C->out, nt, NULL, nt->severity, path, line, col, width, NULL);
-        if (ntr && !cs->any_tracing && !info.dep_subscriber && !(cs->main_allowed & 2))
+        if (ntr && !cs->any_tracing && !dep_subscriber && !(cs->main_allowed & 2))
             add_located(&C->out, ntr, NULL, ntr->severity, path, line, col, width, NULL);
     }
 }

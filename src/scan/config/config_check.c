@@ -35,7 +35,8 @@ struct manifest {
     bool root_done;
     bool info_done, info_busy;
     struct config_crate info;
-    int scanned; /* dep sources read: -1 no, else bit 0 tests, bit 1 subscriber */
+    int scanned;    /* dep sources read: -1 no, else bit 0 tests, bit 1 subscriber */
+    unsigned visit; /* the last deps_facts walk that reached it */
 };
 
 struct srcfile {
@@ -710,9 +711,30 @@ static bool runtime_itself(const struct manifest *m)
     return false;
 }
 
-/* Follows the crate's path dependencies: what they reach and what they hold. */
+/* Tests and subscribers in the crate's path dependencies, followed transitively (their
+ * sources are read only when a rule asks). */
+static int deps_facts(struct ctx *c, struct manifest *m, int depth, unsigned epoch)
+{
+    int f = 0;
+    struct pathdeps pd = {m, NULL, 0, 0};
+    each_dep(m, add_path_dep, &pd);
+    for (size_t i = 0; i < pd.n; i++) {
+        struct manifest *dm = load_manifest(c, pd.dirs[i], true);
+        if (dm != NULL && dm != m && dm->visit != epoch) {
+            dm->visit = epoch;
+            resolve_root(c, dm);
+            if (!runtime_itself(dm))
+                f |= dep_facts(c, dm) | (depth < 4 ? deps_facts(c, dm, depth + 1, epoch) : 0);
+        }
+        free(pd.dirs[i]);
+    }
+    free(pd.dirs);
+    return f;
+}
+
+/* Follows the crate's path dependencies: what they reach and what work they do. */
 static void follow_path_deps(struct ctx *c, struct manifest *m, int depth, bool *wrapper,
-                             int *facts, bool *slow, bool *aws)
+                             bool *slow, bool *aws)
 {
     struct pathdeps pd = {m, NULL, 0, 0};
     each_dep(m, add_path_dep, &pd);
@@ -727,8 +749,6 @@ static void follow_path_deps(struct ctx *c, struct manifest *m, int depth, bool 
                  * crate's "aws-lambda") does not make its users Lambda crates */
                 *wrapper |=
                     dm->info.reach == CONFIG_REACH_DIRECT || dm->info.reach == CONFIG_REACH_WRAPPER;
-                *facts |= dep_facts(c, dm) | (dm->info.dep_tests ? 1 : 0) |
-                          (dm->info.dep_subscriber ? 2 : 0);
                 *slow |= dm->info.slow_work;
                 *aws |= dm->info.aws_calls;
             }
@@ -770,10 +790,7 @@ static void crate_info(struct ctx *c, struct manifest *m, int depth)
     else if (reaches_directly(m, true))
         ci->reach = CONFIG_REACH_OPTIONAL;
     bool wrapper = false;
-    int facts = 0;
-    follow_path_deps(c, m, depth, &wrapper, &facts, &ci->slow_work, &ci->aws_calls);
-    ci->dep_tests = facts & 1;
-    ci->dep_subscriber = (facts & 2) != 0;
+    follow_path_deps(c, m, depth, &wrapper, &ci->slow_work, &ci->aws_calls);
     if (ci->reach == CONFIG_REACH_NONE && wrapper)
         ci->reach = CONFIG_REACH_WRAPPER;
     if (ci->reach == CONFIG_REACH_NONE && ci->bin) {
@@ -1613,6 +1630,7 @@ static void check_function(struct ctx *c, const struct deploy_file *f,
 
 struct config_model {
     struct ctx c;
+    unsigned epoch;
 };
 
 struct config_model *config_model_new(config_error_fn on_error, config_subscriber_fn subscriber,
@@ -1652,6 +1670,15 @@ bool config_model_crate(struct config_model *model, const char *dir, struct conf
     }
     *out = m->info;
     return true;
+}
+
+void config_model_crate_deps(struct config_model *model, const char *dir, bool *tests,
+                             bool *subscriber)
+{
+    struct manifest *m = model_manifest(&model->c, dir);
+    int f = m ? deps_facts(&model->c, m, 0, ++model->epoch) : 0;
+    *tests = f & 1;
+    *subscriber = (f & 2) != 0;
 }
 
 void config_model_check(struct config_model *model, const struct config_run *run,
