@@ -61,6 +61,8 @@ struct config_model;
 struct config_model *config_model_new(config_error_fn on_error, config_subscriber_fn subscriber,
                                       void *ud);
 void config_model_free(struct config_model *m);
+/* The scanned roots: they bound the search for a crate's project files (see config_run). */
+void config_model_roots(struct config_model *m, const char *const *roots, size_t n);
 /* What the crate at dir is; false when dir holds no readable Cargo.toml. */
 bool config_model_crate(struct config_model *m, const char *dir, struct config_crate *out);
 /* Whether a path dependency of the crate (followed transitively; not the runtime's own crates)

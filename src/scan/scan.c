@@ -732,6 +732,7 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
         pcre2_compile((PCRE2_SPTR)tracing_pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
     pcre2_jit_compile(C.tracing_re, PCRE2_JIT_COMPLETE);
     C.model = config_model_new(config_error, subscriber_in, &C);
+    config_model_roots(C.model, paths, npaths);
     pthread_mutex_init(&C.mu, NULL);
     pthread_cond_init(&C.more, NULL);
     for (size_t i = 0; i < rs->n; i++)

@@ -59,7 +59,7 @@ struct ctx {
     config_error_fn on_error;
     config_subscriber_fn subscriber;
     void *ud, *emit_ud;
-    const char *const *roots;
+    char **roots; /* real paths of the scanned roots (a file root: its directory) */
     size_t nroots;
     bool no_suppress;
     struct how { /* evidence of how crates are built, per directory */
@@ -200,6 +200,9 @@ static void ctx_finish(struct ctx *c)
     for (size_t i = 0; i < c->nhows; i++)
         free(c->hows[i].real);
     free(c->hows);
+    for (size_t i = 0; i < c->nroots; i++)
+        free(c->roots[i]);
+    free(c->roots);
 }
 
 /* ---- suppression comments in config files ---- */
@@ -518,16 +521,8 @@ static bool has_any(const char *buf, size_t len, const char *const *needles)
     return false;
 }
 
-static bool file_has_any(const char *dir, const char *name, const char *const *needles)
-{
-    char *p = path_join(dir, name);
-    size_t len;
-    char *buf = read_small(p, &len);
-    free(p);
-    bool yes = buf != NULL && has_any(buf, len, needles);
-    free(buf);
-    return yes;
-}
+static size_t ancestors(struct ctx *c, const char *dir, char **out);
+static bool project_mentions(const char *dir, int depth, size_t *budget, const char *const *marks);
 
 /* Calls fn for each normal dependency entry ([dependencies], [target.*.dependencies]). */
 static void each_dep(const struct manifest *m, void (*fn)(void *arg, const struct toml_kv *kv),
@@ -802,13 +797,17 @@ static void crate_info(struct ctx *c, struct manifest *m, int depth)
         struct dep d;
         for (const char *const *n = web; *n && !server; n++)
             server = find_dep(m, *n, &d);
-        const char *dirs[2] = {m->dir, m->root && m->root != m ? m->root->dir : NULL};
-        static const char *const files[] = {"Dockerfile", "template.yaml", "template.yml",
-                                            "serverless.yml", NULL};
-        for (int i = 0; i < 2 && server && ci->reach == CONFIG_REACH_NONE; i++)
-            for (const char *const *f = files; dirs[i] && *f; f++)
-                if (file_has_any(dirs[i], *f, lwa))
-                    ci->reach = CONFIG_REACH_ADAPTER;
+        /* the adapter is a layer or an extension copied into the image: named in a
+         * Dockerfile, a template, Terraform or CDK code of the crate's project */
+        if (server) {
+            char *anc[MAX_ANCESTORS];
+            size_t n = ancestors(c, m->dir, anc);
+            size_t budget = 5000;
+            if (project_mentions(anc[n - 1], 0, &budget, lwa))
+                ci->reach = CONFIG_REACH_ADAPTER;
+            for (size_t i = 0; i < n; i++)
+                free(anc[i]);
+        }
     }
     m->info_busy = false;
     m->info_done = true;
@@ -940,9 +939,9 @@ static int dir_evidence(struct ctx *c, const char *dir, const char *pkg)
     return how;
 }
 
-/* Anywhere in the project (CI workflows, buildspecs, CDK code, templates, build scripts a few
- * levels down): does something build with cargo-lambda? */
-static bool project_cargo_lambda(const char *dir, int depth, size_t *budget)
+/* Anywhere in the project (CI workflows, buildspecs, CDK and Terraform code, templates, build
+ * scripts a few levels down): does a file name one of marks (cargo-lambda, the adapter)? */
+static bool project_mentions(const char *dir, int depth, size_t *budget, const char *const *marks)
 {
     DIR *d = opendir(dir);
     if (d == NULL)
@@ -964,10 +963,10 @@ static bool project_cargo_lambda(const char *dir, int depth, size_t *budget)
             for (const char *const *s = skip; *s && !skipped; s++)
                 skipped = strcmp(nm, *s) == 0;
             if (!skipped && depth < 4)
-                yes = project_cargo_lambda(p, depth + 1, budget);
+                yes = project_mentions(p, depth + 1, budget, marks);
         } else {
-            static const char *const exts[] = {".yml", ".yaml", ".ts",   ".js",   ".py",
-                                               ".sh",  ".md",   ".toml", ".json", NULL};
+            static const char *const exts[] = {".yml", ".yaml", ".ts",   ".js", ".py", ".sh",
+                                               ".md",  ".toml", ".json", ".tf", NULL};
             bool want = strcmp(nm, "Makefile") == 0 || strcmp(nm, "justfile") == 0 ||
                         strcmp(nm, "Dockerfile") == 0;
             for (const char *const *x = exts; *x && !want; x++) {
@@ -978,7 +977,7 @@ static bool project_cargo_lambda(const char *dir, int depth, size_t *budget)
                 strcmp(nm, "package-lock.json") != 0) {
                 size_t len;
                 char *buf = read_small(p, &len);
-                yes = buf != NULL && has_any(buf, len, cargo_lambda_marks);
+                yes = buf != NULL && has_any(buf, len, marks);
                 free(buf);
             }
         }
@@ -1038,7 +1037,7 @@ static int build_how(struct ctx *c, const struct manifest *m)
         how = dir_evidence(c, anc[i], pkg);
     if (how == BUILD_UNKNOWN) {
         size_t budget = 5000;
-        if (project_cargo_lambda(anc[n - 1], 0, &budget))
+        if (project_mentions(anc[n - 1], 0, &budget, cargo_lambda_marks))
             how = BUILD_CARGO_LAMBDA;
     }
     for (size_t i = 0; i < n; i++)
@@ -1286,6 +1285,12 @@ static bool vendored(const struct dep *d)
 static void check_tls(struct ctx *c, const struct manifest *m)
 {
     struct dep d;
+    /* a vendored openssl / openssl-sys / native-tls anywhere in the crate's dependencies turns
+     * the feature on for the whole build: every OpenSSL user links the vendored copy */
+    static const char *const vendorable[] = {"openssl", "openssl-sys", "native-tls", NULL};
+    for (const char *const *n = vendorable; *n; n++)
+        if (find_dep(m, *n, &d) && vendored(&d))
+            return;
     if (find_dep(m, "reqwest", &d)) {
         /* the workspace entry governs version and default features when workspace = true */
         const struct toml_kv *gov = d.ws ? d.ws : d.kv;
@@ -1661,6 +1666,25 @@ static struct manifest *model_manifest(struct ctx *c, const char *dir)
     return m;
 }
 
+void config_model_roots(struct config_model *model, const char *const *roots, size_t n)
+{
+    struct ctx *c = &model->c;
+    for (size_t i = 0; i < c->nroots; i++)
+        free(c->roots[i]);
+    free(c->roots);
+    c->roots = xcalloc(n + 1, sizeof *c->roots);
+    for (size_t i = 0; i < n; i++) {
+        char *r = real_or_copy(roots[i]);
+        if (is_file(r)) {
+            char *slash = strrchr(r, '/');
+            if (slash != NULL && slash != r)
+                *slash = '\0';
+        }
+        c->roots[i] = r;
+    }
+    c->nroots = n;
+}
+
 bool config_model_crate(struct config_model *model, const char *dir, struct config_crate *out)
 {
     struct manifest *m = model_manifest(&model->c, dir);
@@ -1688,18 +1712,8 @@ void config_model_check(struct config_model *model, const struct config_run *run
     c->emit = emitfn;
     c->emit_ud = ud;
     c->no_suppress = run->no_suppress;
-    char **roots = xcalloc(run->nroots + 1, sizeof *roots);
-    for (size_t i = 0; i < run->nroots; i++) {
-        char *r = real_or_copy(run->roots[i]);
-        if (is_file(r)) {
-            char *slash = strrchr(r, '/');
-            if (slash != NULL && slash != r)
-                *slash = '\0';
-        }
-        roots[i] = r;
-    }
-    c->roots = (const char *const *)roots;
-    c->nroots = run->nroots;
+    if (run->nroots > 0)
+        config_model_roots(model, run->roots, run->nroots);
     struct manifest **lambdas = NULL;
     size_t nl = 0, capl = 0;
     for (size_t i = 0; i < run->ncrates; i++) {
@@ -1729,11 +1743,6 @@ void config_model_check(struct config_model *model, const struct config_run *run
     }
     free(ln.v);
     free(lambdas);
-    for (size_t i = 0; i < run->nroots; i++)
-        free(roots[i]);
-    free(roots);
-    c->roots = NULL;
-    c->nroots = 0;
 }
 
 static void old_report(void *ud, const char *rule, const char *path, int line, int col,
