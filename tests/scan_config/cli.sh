@@ -134,6 +134,14 @@ t_run rayon 1 "$LA_BIN" scan model/rayon
 t_has rayon-at "$T_OUT" "model/rayon/template.yaml:13:7: warning: rayon with 1,769 MB or less"
 t_hasnt rayon-above "$T_OUT" "model/rayon/template.yaml:19:"
 
+# functions deployed by Terraform or CDK code: x86_64 by default, arm64 or an unreadable
+# architecture is left alone, other runtimes and cargo-lambda-cdk's RustFunction too
+t_run iac 1 "$LA_BIN" scan model/iac
+t_has iac-tf "$T_OUT" "model/iac/infra/main.tf:1:1: warning: runs on x86_64"
+t_has iac-tf-detail "$T_OUT" "this aws_lambda_function (Terraform) deploys as x86_64 (the default) [x86-deploy]"
+t_has iac-py "$T_OUT" "model/iac/cdk/stack.py:5:16: warning: runs on x86_64"
+t_eq iac-count "$(printf '%s\n' "$T_OUT" | grep -c '\[x86-deploy\]')" "2"
+
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)
 t_eq untouched "$after" "$before"

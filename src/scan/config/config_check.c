@@ -498,6 +498,11 @@ static void resolve_root(struct ctx *c, struct manifest *m)
 
 /* ---- the crate model ---- */
 
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool is_dir(const char *p)
 {
     struct stat st;
@@ -1631,6 +1636,167 @@ static void check_function(struct ctx *c, const struct deploy_file *f,
     }
 }
 
+/* ---- functions deployed by Terraform or CDK code ---- */
+
+/* [p, end): the text from an opening bracket to its match (strings skipped), or NULL. */
+static const char *matching(const char *p, const char *end, char open, char close)
+{
+    int depth = 0;
+    char quote = 0;
+    for (; p < end; p++) {
+        if (quote) {
+            if (*p == '\\')
+                p++;
+            else if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == open) {
+            depth++;
+        } else if (*p == close && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static void line_col(const char *buf, const char *at, int *line, int *col)
+{
+    *line = 1;
+    const char *ls = buf;
+    for (const char *p = buf; p < at; p++)
+        if (*p == '\n') {
+            (*line)++;
+            ls = p + 1;
+        }
+    *col = (int)(at - ls) + 1;
+}
+
+/* One Lambda function declared in infrastructure code: on x86_64 when it names no
+ * architecture (the default) or x86_64; architectures it cannot read (a variable) decide
+ * nothing. */
+static void iac_function(struct ctx *c, const char *path, const char *buf, const char *at,
+                         const char *body, size_t n, bool terraform)
+{
+    bool rust_like = terraform
+                         ? memmem(body, n, "\"provided", 9) || memmem(body, n, "\"Image\"", 7)
+                         : memmem(body, n, "PROVIDED", 8) || memmem(body, n, "FROM_IMAGE", 10);
+    if (!rust_like)
+        return;
+    const char *arch =
+        terraform ? memmem(body, n, "architectures", 13) : memmem(body, n, "architecture", 12);
+    if (arch != NULL) {
+        const char *e = memchr(arch, '\n', (size_t)(body + n - arch));
+        size_t ln = (size_t)((e ? e : body + n) - arch);
+        bool arm = memmem(arch, ln, "arm64", 5) || memmem(arch, ln, "ARM_64", 6);
+        bool x86 = memmem(arch, ln, "x86_64", 6) || memmem(arch, ln, "X86_64", 6);
+        if (arm || !x86)
+            return;
+    }
+    int line, col;
+    line_col(buf, at, &line, &col);
+    char *d =
+        xasprintf("%s deploys as x86_64%s",
+                  terraform ? "this aws_lambda_function (Terraform)" : "this lambda Function (CDK)",
+                  arch ? "" : " (the default)");
+    emit(c, "x86-deploy", path, line, col, d);
+    free(d);
+}
+
+static void iac_file(struct ctx *c, const char *path, bool terraform)
+{
+    size_t len;
+    char *buf = read_small(path, &len);
+    if (buf == NULL)
+        return;
+    const char *end = buf + len;
+    const char *key = terraform ? "resource \"aws_lambda_function\"" : "Function(";
+    size_t kl = strlen(key);
+    for (const char *p = buf; (p = memmem(p, (size_t)(end - p), key, kl)) != NULL; p += kl) {
+        if (!terraform) {
+            /* lambda.Function( / aws_lambda.Function( / Function(: not RustFunction(,
+             * DockerImageFunction( or a function named somethingFunction( */
+            char before = p > buf ? p[-1] : ' ';
+            if (before == '_' || (before >= 'a' && before <= 'z') ||
+                (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9'))
+                continue;
+        }
+        const char *open = terraform ? memchr(p, '{', (size_t)(end - p)) : p + kl - 1;
+        const char *close =
+            open ? matching(open, end, terraform ? '{' : '(', terraform ? '}' : ')') : NULL;
+        if (close == NULL)
+            break;
+        iac_function(c, path, buf, p, open, (size_t)(close - open), terraform);
+    }
+    free(buf);
+}
+
+/* The .tf, .ts and .py files of a project (a few levels down, bounded). */
+static void iac_walk(struct ctx *c, const char *dir, int depth, size_t *budget)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return;
+    char **names = NULL;
+    size_t nn = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && *budget > 0) {
+        (*budget)--;
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "target") == 0 ||
+            strcmp(e->d_name, "node_modules") == 0 || strcmp(e->d_name, "cdk.out") == 0)
+            continue;
+        names = xgrow(names, &cap, nn + 1, sizeof *names);
+        names[nn++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, cmp_name); /* findings in a stable order */
+    for (size_t i = 0; i < nn; i++) {
+        char *p = path_join(dir, names[i]);
+        size_t n = strlen(names[i]);
+        if (is_dir(p)) {
+            if (depth < 5)
+                iac_walk(c, p, depth + 1, budget);
+        } else if (n > 3 && strcmp(names[i] + n - 3, ".tf") == 0) {
+            iac_file(c, p, true);
+        } else if ((n > 3 && strcmp(names[i] + n - 3, ".py") == 0) ||
+                   (n > 3 && strcmp(names[i] + n - 3, ".ts") == 0 &&
+                    (n < 5 || strcmp(names[i] + n - 5, ".d.ts") != 0))) {
+            iac_file(c, p, false);
+        }
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* Each project that holds Lambda function crates (none of them x86-only), once. */
+static void check_iac(struct ctx *c, struct manifest *const *lambdas, size_t nl)
+{
+    char **tops = xcalloc(nl + 1, sizeof *tops);
+    for (size_t i = 0; i < nl; i++)
+        tops[i] = top_of(c, lambdas[i]->dir);
+    for (size_t i = 0; i < nl; i++) {
+        bool first = true, x86 = false;
+        for (size_t k = 0; k < nl; k++) {
+            if (strcmp(tops[k], tops[i]) != 0)
+                continue;
+            first &= k >= i;
+            x86 |= x86_only(lambdas[k]);
+        }
+        if (!first || x86)
+            continue;
+        char *anc[MAX_ANCESTORS];
+        size_t n = ancestors(c, lambdas[i]->dir, anc);
+        size_t budget = 5000;
+        iac_walk(c, anc[n - 1], 0, &budget);
+        for (size_t k = 0; k < n; k++)
+            free(anc[k]);
+    }
+    for (size_t i = 0; i < nl; i++)
+        free(tops[i]);
+    free(tops);
+}
+
 /* ---- the model and a run ---- */
 
 struct config_model {
@@ -1742,6 +1908,7 @@ void config_model_check(struct config_model *model, const struct config_run *run
         deploy_finish(&f);
     }
     free(ln.v);
+    check_iac(c, lambdas, nl);
     free(lambdas);
 }
 
