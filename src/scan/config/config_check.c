@@ -527,7 +527,7 @@ static bool has_any(const char *buf, size_t len, const char *const *needles)
 }
 
 static size_t ancestors(struct ctx *c, const char *dir, char **out);
-static bool project_mentions(const char *dir, int depth, size_t *budget, const char *const *marks);
+static bool project_has(struct ctx *c, const char *top, const char *const *marks, const char *tag);
 
 /* Calls fn for each normal dependency entry ([dependencies], [target.*.dependencies]). */
 static void each_dep(const struct manifest *m, void (*fn)(void *arg, const struct toml_kv *kv),
@@ -807,8 +807,7 @@ static void crate_info(struct ctx *c, struct manifest *m, int depth)
         if (server) {
             char *anc[MAX_ANCESTORS];
             size_t n = ancestors(c, m->dir, anc);
-            size_t budget = 5000;
-            if (project_mentions(anc[n - 1], 0, &budget, lwa))
+            if (project_has(c, anc[n - 1], lwa, "adapter"))
                 ci->reach = CONFIG_REACH_ADAPTER;
             for (size_t i = 0; i < n; i++)
                 free(anc[i]);
@@ -992,6 +991,26 @@ static bool project_mentions(const char *dir, int depth, size_t *budget, const c
     return yes;
 }
 
+/* project_mentions once per project and kind of mark (cached with the build evidence). */
+static bool project_has(struct ctx *c, const char *top, const char *const *marks, const char *tag)
+{
+    char *real = real_or_copy(top);
+    char *key = xasprintf("%s:%s", tag, real);
+    free(real);
+    for (size_t i = 0; i < c->nhows; i++) {
+        if (strcmp(c->hows[i].real, key) == 0) {
+            free(key);
+            return c->hows[i].how != 0;
+        }
+    }
+    size_t budget = 5000;
+    bool yes = project_mentions(top, 0, &budget, marks);
+    c->hows = xgrow(c->hows, &c->caphows, c->nhows + 1, sizeof *c->hows);
+    c->hows[c->nhows].real = key;
+    c->hows[c->nhows++].how = yes;
+    return yes;
+}
+
 static bool is_root(struct ctx *c, const char *real)
 {
     for (size_t i = 0; i < c->nroots; i++)
@@ -1040,11 +1059,8 @@ static int build_how(struct ctx *c, const struct manifest *m)
     const char *pkg = toml_str(toml_path(m->file->doc.root, "package", "name", NULL));
     for (size_t i = 0; i < n && how == BUILD_UNKNOWN; i++)
         how = dir_evidence(c, anc[i], pkg);
-    if (how == BUILD_UNKNOWN) {
-        size_t budget = 5000;
-        if (project_mentions(anc[n - 1], 0, &budget, cargo_lambda_marks))
-            how = BUILD_CARGO_LAMBDA;
-    }
+    if (how == BUILD_UNKNOWN && project_has(c, anc[n - 1], cargo_lambda_marks, "cargo-lambda"))
+        how = BUILD_CARGO_LAMBDA;
     for (size_t i = 0; i < n; i++)
         free(anc[i]);
     return how;
