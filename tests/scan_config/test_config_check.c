@@ -302,6 +302,50 @@ static void test_optional_dependencies(void **state)
     free(got);
 }
 
+static void test_crate_model(void **state)
+{
+    (void)state;
+    /* what each crate is and how it reaches the runtime (fixtures/model/) */
+    assert_int_equal(chdir(FIXTURES), 0);
+    struct config_model *m = config_model_new(NULL, NULL, NULL);
+    const char *roots[] = {"model"};
+    config_model_roots(m, roots, 1);
+    struct config_crate c;
+    assert_true(config_model_crate(m, "model/ws", &c));
+    assert_false(c.package); /* a virtual root */
+    assert_false(config_crate_is_function(&c));
+    assert_true(config_model_crate(m, "model/ws/libs/fnkit", &c));
+    assert_false(c.bin); /* the wrapper library */
+    assert_int_equal(c.reach, CONFIG_REACH_DIRECT);
+    assert_false(config_crate_is_function(&c));
+    assert_true(config_model_crate(m, "model/ws/fns/resize", &c));
+    assert_int_equal(c.reach, CONFIG_REACH_WRAPPER);
+    assert_true(config_crate_is_function(&c));
+    assert_true(config_model_crate(m, "model/ws/fns/thin", &c));
+    assert_int_equal(c.reach, CONFIG_REACH_DIRECT);
+    assert_true(c.aws_calls);
+    assert_false(c.slow_work);
+    bool tests, subscriber;
+    config_model_crate_deps(m, "model/ws/fns/thin", &tests, &subscriber);
+    assert_true(tests);       /* core-logic's tests/ */
+    assert_false(subscriber); /* no callback given: nothing is recognised as one */
+    config_model_crate_deps(m, "model/ws/fns/resize", &tests, &subscriber);
+    assert_false(tests);
+    assert_true(config_model_crate(m, "model/lwa", &c));
+    assert_int_equal(c.reach, CONFIG_REACH_ADAPTER);
+    assert_true(config_model_crate(m, "model/poem", &c));
+    assert_int_equal(c.reach, CONFIG_REACH_DIRECT);
+    assert_true(config_model_crate(m, "model/optional", &c));
+    assert_int_equal(c.reach, CONFIG_REACH_OPTIONAL);
+    assert_true(config_crate_is_function(&c));
+    assert_true(config_model_crate(m, "model/itest", &c));
+    assert_true(c.test_only);
+    assert_true(config_model_crate(m, "model/timeouts/fetch", &c));
+    assert_true(c.slow_work);
+    assert_false(config_model_crate(m, "model/no-such-crate", &c));
+    config_model_free(m);
+}
+
 static void test_suppression_comments(void **state)
 {
     (void)state;
@@ -469,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_other_languages_are_left_alone),
         cmocka_unit_test(test_other_build_configs),
         cmocka_unit_test(test_optional_dependencies),
+        cmocka_unit_test(test_crate_model),
         cmocka_unit_test(test_suppression_comments),
         cmocka_unit_test(test_broken_files_are_reported),
         cmocka_unit_test(test_deploy_model),
