@@ -44,12 +44,12 @@ enum config_reach {
 };
 
 struct config_crate {
-    bool package;       /* has [package] (a virtual workspace root has not) */
-    bool bin;           /* src/main.rs, src/bin/ or a [[bin]] target */
-    bool test_only;     /* an integration-test / e2e crate (by name or place) */
-    bool slow_work;     /* an HTTP client, a database driver or a CPU-heavy crate (itself or
-                         * through a path dependency): calls whose time nobody bounds */
-    bool aws_calls;     /* the AWS SDK (usually milliseconds, but I/O) */
+    bool package;   /* has [package] (a virtual workspace root has not) */
+    bool bin;       /* src/main.rs, src/bin/ or a [[bin]] target */
+    bool test_only; /* an integration-test / e2e crate (by name or place) */
+    bool slow_work; /* an HTTP client, a database driver or a CPU-heavy crate (itself or
+                     * through a path dependency): calls whose time nobody bounds */
+    bool aws_calls; /* the AWS SDK (usually milliseconds, but I/O) */
     enum config_reach reach;
 };
 
