@@ -157,7 +157,7 @@ struct ruleset;
 /* For check: every rule has an explanation (decision-trees/explain/RULE.md) and every
  * explanation a rule; every rule's recommendation is in the tree. Prints each problem and
  * returns how many; *nexpl: the explanations seen. */
-size_t cli_check_explanations(const struct ruleset *rs, const struct tree *t, size_t *nexpl);
+size_t cli_check_explanations(const struct ruleset *rs, size_t *nexpl);
 char *cli_explain_path(const char *rule);
 /* An explanation's shape ("# RULE: title", "## Before", "## After", fenced examples); prints
  * the first problem as name:line:1 and returns false. */

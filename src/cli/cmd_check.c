@@ -4,6 +4,7 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/project.h"
 #include "lambda_advisor/rules.h"
+#include "lambda_advisor/scan_verify.h"
 #include "lambda_advisor/template.h"
 #include "lambda_advisor/xalloc.h"
 
@@ -82,7 +83,7 @@ int cmd_check(int argc, char **argv)
             size_t len = 0;
             struct la_error err = LA_ERROR_INIT;
             if (file_read_all(arg, 16u << 20, &buf, &len, &err) && rules_is_rule_file(buf, len)) {
-                if (rules_validate_file(arg, &err)) {
+                if (rules_validate_file(arg, &err) && scan_verify_rule_file(arg, &err)) {
                     if (!cli_g.quiet)
                         printf("ok: rules: %s\n", arg);
                 } else {
@@ -122,15 +123,14 @@ int cmd_check(int argc, char **argv)
         struct ruleset rs;
         struct la_error err = LA_ERROR_INIT;
         memset(&rs, 0, sizeof rs);
-        if (rules_load_default(&rs, &err)) {
+        if (rules_load_default(&rs, &err) && scan_verify_shipped(&err)) {
             if (!cli_g.quiet)
                 printf("ok: scan rules: %zu\n", rs.n);
             size_t nexpl;
-            if (cli_check_explanations(&rs, t, &nexpl) > 0)
+            if (cli_check_explanations(&rs, &nexpl) > 0)
                 rc = EXIT_USAGE;
             else if (!cli_g.quiet)
-                printf("ok: %zu rule explanations, every rule's recommendation in the tree\n",
-                       nexpl);
+                printf("ok: %zu rule explanations, one for each rule\n", nexpl);
         } else {
             rc = report(&err);
         }

@@ -1,9 +1,11 @@
 /* The scan: load the rules, walk the roots, a worker per core over the files, then the
  * crate-level and config checks; findings sorted for stable output. */
 #include "lambda_advisor/config_check.h"
+#include "lambda_advisor/fileio.h"
 #include "lambda_advisor/walk.h"
 #include "lambda_advisor/xalloc.h"
 #include "scan_int.h"
+#include "suppress.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,15 +17,25 @@
 #include <unistd.h>
 
 #define BINARY_PROBE 8192
+/* A Lambda crate with fewer lines of code than this and no client or CPU-heavy dependency is a
+ * trivial handler (an echo, a greeting): no-tests stays quiet on it. */
+#define TRIVIAL_LINES 60
+/* An entry point this small whose path dependency holds the tests is tested there. */
+#define THIN_LINES 150
 
-/* Names that show a log or tracing subscriber being set up. */
+/* Names that show a log or tracing subscriber that prints being set up: tracing-subscriber's
+ * fmt (a registry with only a filter layer prints nothing), the runtime's helper, the log
+ * crate's loggers, exporters. */
 static const char tracing_pattern[] =
-    "tracing_subscriber|init_default_subscriber|env_logger|simple_logger|log4rs|"
-    "set_global_default|pretty_env_logger|fern::|tracing_bunyan|set_boxed_logger|set_logger|"
-    "tracing_appender|opentelemetry|stderrlog|flexi_logger";
+    "tracing_subscriber::fmt|\\bfmt::(?:layer|init|Subscriber|Layer|fmt|format)\\b|"
+    "FmtSubscriber|(?<![.\\w])fmt\\(\\)|init_default_subscriber|env_logger|simple_logger|"
+    "log4rs|pretty_env_logger|fern::|tracing_bunyan|set_boxed_logger|set_logger|"
+    "tracing_appender|opentelemetry|stderrlog|flexi_logger|json_subscriber|tracing_journald|"
+    "tracing_stackdriver|tracing_logfmt|tracing_tree";
 
 struct crate_state {
     bool any_test, any_tracing;
+    size_t code_lines; /* non-blank lines of code outside comments, tests excluded */
     char *main_path;
     int main_line, main_col;
     bool main_is_src_main;
@@ -44,6 +56,9 @@ struct ctx {
     const struct walk_result *walk; /* complete only once walk_done */
     struct crate_state *crates;
     size_t capcrates;
+    struct config_model *model; /* the crate model: used by the walking thread, then at the end */
+    signed char *fn_crate;      /* per walk crate: 0 not asked, 1 reaches the runtime, -1 not */
+    size_t capfn;
     pcre2_code *tracing_re;
     size_t max_size;
     pthread_mutex_t mu;
@@ -53,6 +68,8 @@ struct ctx {
     size_t njobs, capjobs, next;
     bool walk_done;
     unsigned config_kinds; /* RK_CARGO / RK_DEPLOY when a pattern rule applies to those */
+    const char *const *roots;
+    size_t nroots;
     /* merged under mu */
     struct fvec out;
     char **notes;
@@ -175,6 +192,37 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
     return true;
 }
 
+/* Lines of the file just scanned that hold code (comments and blank lines not counted). */
+static size_t code_lines(const struct worker *w)
+{
+    size_t n = 0;
+    bool code = false;
+    for (size_t i = 0; i < w->lx.len; i++) {
+        char ch = w->lx.code[i];
+        if (ch == '\n') {
+            n += code;
+            code = false;
+        } else if (ch != ' ' && ch != '\t' && ch != '\r') {
+            code = true;
+        }
+    }
+    return n + code;
+}
+
+/* An example of the crate (examples/...): its main is not the crate's. */
+static bool in_examples(const char *path, const char *crate_dir)
+{
+    if (crate_dir == NULL)
+        return false;
+    size_t n = strlen(crate_dir);
+    const char *rel = strcmp(crate_dir, ".") == 0                          ? path
+                      : strncmp(path, crate_dir, n) == 0 && path[n] == '/' ? path + n + 1
+                                                                           : NULL;
+    if (rel != NULL && rel[0] == '.' && rel[1] == '/')
+        rel += 2;
+    return rel != NULL && strncmp(rel, "examples/", 9) == 0;
+}
+
 static void do_file(struct thread *t, const struct job *f)
 {
     struct ctx *C = t->C;
@@ -203,7 +251,9 @@ static void do_file(struct thread *t, const struct job *f)
         struct crate_state *cs = &C->crates[f->crate];
         cs->any_test |= facts.has_test;
         cs->any_tracing |= facts.has_tracing;
-        if (facts.main_line && !(base & SF_MAIN)) {
+        if (!(base & SF_TEST))
+            cs->code_lines += code_lines(&t->w);
+        if (facts.main_line && !(base & SF_MAIN) && !in_examples(f->path, f->crate_dir)) {
             size_t n = strlen(f->path);
             bool src_main = n >= 11 && strcmp(f->path + n - 11, "src/main.rs") == 0;
             if (cs->main_path == NULL || (src_main && !cs->main_is_src_main) ||
@@ -259,11 +309,29 @@ static bool on_file(void *ud, const struct walk_result *w, size_t i)
         return false;
     const struct walk_crate *cr = f->crate >= 0 ? &w->crates[f->crate] : NULL;
     bool take = f->kind == WK_RUST;
+    /* the crate model decides which crates reach the runtime (through a wrapper crate, an
+     * optional dependency, the Lambda Web Adapter) beyond the walk's look at the manifest */
+    bool lambda = cr && cr->lambda;
+    if (cr != NULL && take && !lambda) {
+        size_t k = (size_t)f->crate;
+        if (k >= C->capfn) {
+            size_t old = C->capfn;
+            C->fn_crate = xgrow(C->fn_crate, &C->capfn, k + 1, sizeof *C->fn_crate);
+            memset(C->fn_crate + old, 0, C->capfn - old);
+        }
+        if (C->fn_crate[k] == 0) {
+            struct config_crate info;
+            bool reach =
+                config_model_crate(C->model, cr->dir, &info) && info.reach != CONFIG_REACH_NONE;
+            C->fn_crate[k] = reach ? 1 : -1;
+        }
+        lambda = C->fn_crate[k] > 0;
+    }
     struct job j = {take ? f->path : xstrdup(f->path),
                     f->kind,
                     cr ? cr->dir : NULL,
                     f->crate,
-                    cr && cr->lambda,
+                    lambda,
                     cr && cr->in_tree};
     pthread_mutex_lock(&C->mu);
     if (C->njobs - C->next >= QUEUE_MAX) {
@@ -334,20 +402,32 @@ static void crate_findings(struct ctx *C)
         const struct walk_crate *cr = &w->crates[i];
         static struct crate_state none;
         struct crate_state *cs = i < C->capcrates ? &C->crates[i] : &none;
-        if (!cr->in_tree || !cr->lambda)
+        /* Lambda function crates only: not virtual workspace roots, libraries (no main), or
+         * integration-test crates */
+        struct config_crate info;
+        if (!cr->in_tree || cs->main_path == NULL ||
+            !config_model_crate(C->model, cr->dir, &info) || !config_crate_is_function(&info) ||
+            info.test_only)
             continue;
-        const char *path = cs->main_path ? cs->main_path : cr->manifest;
-        int line = cs->main_path ? cs->main_line : 1, col = cs->main_path ? cs->main_col : 1;
-        int width = cs->main_path ? 4 : 1;
-        if (nt && !cs->any_test && !cr->has_tests_dir && !(cs->main_allowed & 1))
+        const char *path = cs->main_path;
+        int line = cs->main_line, col = cs->main_col, width = 4;
+        /* a trivial handler (a few dozen lines, no client, no CPU-heavy crate) needs no test;
+         * a thin entry point is tested through the crate it calls */
+        bool trivial = cs->code_lines < TRIVIAL_LINES && !info.slow_work && !info.aws_calls;
+        bool dep_tests = false, dep_subscriber = false;
+        if ((!cs->any_test && !cr->has_tests_dir) || !cs->any_tracing)
+            config_model_crate_deps(C->model, cr->dir, &dep_tests, &dep_subscriber);
+        bool thin_tested = dep_tests && cs->code_lines <= THIN_LINES;
+        if (nt && !cs->any_test && !cr->has_tests_dir && !trivial && !thin_tested &&
+            !(cs->main_allowed & 1))
             add_located(&C->out, nt, NULL, nt->severity, path, line, col, width, NULL);
-        if (ntr && !cs->any_tracing && !(cs->main_allowed & 2))
+        if (ntr && !cs->any_tracing && !dep_subscriber && !(cs->main_allowed & 2))
             add_located(&C->out, ntr, NULL, ntr->severity, path, line, col, width, NULL);
     }
 }
 
 static void config_emit(void *ud, const char *rule, const char *path, int line, int col,
-                        const char *detail)
+                        const char *detail, bool as_note)
 {
     struct ctx *C = ud;
     const struct rule *r = rules_find(C->rs, rule);
@@ -360,7 +440,7 @@ static void config_emit(void *ud, const char *rule, const char *path, int line, 
     if (col < 1)
         col = 1;
     if (r)
-        add_located(&C->out, r, NULL, r->severity, path, line, col, 1, detail);
+        add_located(&C->out, r, NULL, as_note ? SEV_NOTE : r->severity, path, line, col, 1, detail);
     else
         add_located(&C->out, NULL, rule, SEV_WARNING, path, line, col, 1, detail ? detail : rule);
 }
@@ -369,11 +449,25 @@ static void config_error(void *ud, const struct la_error *err)
 {
     struct ctx *C = ud;
     char *msg = la_error_format(err);
+    pthread_mutex_lock(&C->mu); /* the walking thread asks the model while workers note */
     C->notes = xgrow(C->notes, &C->capnotes, C->nnotes + 1, sizeof *C->notes);
     C->notes[C->nnotes++] = xasprintf("%s (its checks were skipped)", msg);
-    free(msg);
     C->unreadable++;
+    pthread_mutex_unlock(&C->mu);
+    free(msg);
 }
+
+/* The model's question about a helper crate's source: does it set up a subscriber? */
+static bool subscriber_in(void *ud, const char *src, size_t len)
+{
+    struct ctx *C = ud;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(C->tracing_re, NULL);
+    int rc = pcre2_match(C->tracing_re, (PCRE2_SPTR)src, len, 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+static int cmp_str(const void *a, const void *b);
 
 static void config_findings(struct ctx *C)
 {
@@ -387,9 +481,134 @@ static void config_findings(struct ctx *C)
     for (size_t i = 0; i < w->nfiles; i++)
         if (w->files[i].kind == WK_DEPLOY)
             deploy[ny++] = w->files[i].path;
-    config_check_tree_ex(dirs, nd, deploy, ny, config_emit, config_error, C);
+    struct config_run run = {dirs, nd, deploy, ny, C->roots, C->nroots, true};
+    config_model_check(C->model, &run, config_emit, C);
     free(dirs);
     free(deploy);
+}
+
+/* ---- `#` suppressions in Cargo.toml and deploy configs ---- */
+
+static const char *norm_path(const char *p)
+{
+    while (p[0] == '.' && p[1] == '/' && p[2] != '\0')
+        p += 2;
+    return p;
+}
+
+static bool is_rust_path(const char *p)
+{
+    size_t n = strlen(p);
+    return n >= 3 && strcmp(p + n - 3, ".rs") == 0;
+}
+
+static void drop_finding(struct fvec *fv, size_t i)
+{
+    free(fv->v[i].path);
+    free(fv->v[i].message);
+    free(fv->v[i].fix);
+    free(fv->v[i].snippet);
+    fv->v[i] = fv->v[--fv->n];
+}
+
+/* The suppressions of one config file applied to every finding in it (the config checks' and
+ * user pattern rules' alike), with the same parser and the same unused / malformed notes as
+ * in Rust files. */
+static void suppress_in(struct ctx *C, const char *path)
+{
+    char *buf;
+    size_t len;
+    if (!file_read_all(path, 4u << 20, &buf, &len, NULL))
+        return;
+    if (memmem(buf, len, "lambda-advisor:", 15) == NULL) {
+        free(buf);
+        return;
+    }
+    const char *np = norm_path(path);
+    struct supp *sp = NULL;
+    size_t nsp = 0, cap = 0;
+    int n = 1;
+    for (const char *l = buf, *end = buf + len; l < end; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (e == NULL)
+            e = end;
+        const char *hash = supp_hash_comment(l, e);
+        struct supp s;
+        int rc = hash ? supp_parse(hash, (size_t)(e - hash), &s) : 0;
+        if (rc != 0) {
+            s.line = n;
+            s.start = (size_t)(hash - l);
+            s.end = (size_t)(e - l);
+            while (s.end > s.start && (l[s.end - 1] == '\r' || l[s.end - 1] == ' '))
+                s.end--;
+        }
+        if (rc < 0)
+            fvec_add(&C->out, NULL, SCAN_RULE_SUPPRESSION, SEV_NOTE, np, n, (int)s.start + 1, n,
+                     (int)s.end + 1,
+                     "malformed suppression, ignored: the form is "
+                     "`# lambda-advisor: allow(rule-id)` or `allow-file(rule-id)`",
+                     l, (size_t)(e - l));
+        if (rc > 0) {
+            sp = xgrow(sp, &cap, nsp + 1, sizeof *sp);
+            sp[nsp++] = s;
+        }
+        l = e + 1;
+    }
+    for (size_t i = 0; i < C->out.n;) {
+        struct finding *f = &C->out.v[i];
+        bool hit = false;
+        if (strcmp(norm_path(f->path), np) == 0 && strcmp(f->rule, SCAN_RULE_SUPPRESSION) != 0)
+            for (size_t k = 0; k < nsp; k++) {
+                if (!sp[k].file && f->line != sp[k].line && f->line != sp[k].line + 1)
+                    continue;
+                for (int j = 0; j < sp[k].nids; j++)
+                    if (strcmp(sp[k].ids[j], f->rule) == 0)
+                        hit = sp[k].used[j] = true;
+            }
+        if (hit)
+            drop_finding(&C->out, i);
+        else
+            i++;
+    }
+    for (size_t k = 0; k < nsp; k++) {
+        for (int j = 0; j < sp[k].nids; j++) {
+            const struct rule *r = rules_find(C->rs, sp[k].ids[j]);
+            if (sp[k].used[j] || (r && r->disabled))
+                continue;
+            char *msg = r ? xasprintf("this suppression of %s silences nothing", sp[k].ids[j])
+                          : xasprintf("unknown rule id '%s' in a suppression", sp[k].ids[j]);
+            add_located(&C->out, NULL, SCAN_RULE_SUPPRESSION, SEV_NOTE, np, sp[k].line,
+                        (int)sp[k].start + 1, (int)(sp[k].end - sp[k].start), msg);
+            free(msg);
+        }
+    }
+    free(sp);
+    free(buf);
+}
+
+static void config_suppressions(struct ctx *C)
+{
+    const struct walk_result *w = C->walk;
+    char **paths = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t i = 0; i < w->nfiles; i++)
+        if (w->files[i].kind != WK_RUST) {
+            paths = xgrow(paths, &cap, np + 1, sizeof *paths);
+            paths[np++] = xstrdup(norm_path(w->files[i].path));
+        }
+    for (size_t i = 0; i < C->out.n; i++)
+        if (!is_rust_path(C->out.v[i].path)) {
+            paths = xgrow(paths, &cap, np + 1, sizeof *paths);
+            paths[np++] = xstrdup(norm_path(C->out.v[i].path));
+        }
+    if (np)
+        qsort(paths, np, sizeof *paths, cmp_str);
+    for (size_t i = 0; i < np; i++)
+        if (i == 0 || strcmp(paths[i], paths[i - 1]) != 0)
+            suppress_in(C, paths[i]);
+    for (size_t i = 0; i < np; i++)
+        free(paths[i]);
+    free(paths);
 }
 
 /* ---- entry points ---- */
@@ -505,13 +724,15 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
     if (rs == NULL)
         return false;
     struct walk_result walk;
-    struct ctx C = {.rs = rs, .walk = &walk};
+    struct ctx C = {.rs = rs, .walk = &walk, .roots = paths, .nroots = npaths};
     C.max_size = opts->max_filesize ? opts->max_filesize : SCAN_MAX_FILESIZE;
     int code;
     PCRE2_SIZE off;
     C.tracing_re =
         pcre2_compile((PCRE2_SPTR)tracing_pattern, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
     pcre2_jit_compile(C.tracing_re, PCRE2_JIT_COMPLETE);
+    C.model = config_model_new(config_error, subscriber_in, &C);
+    config_model_roots(C.model, paths, npaths);
     pthread_mutex_init(&C.mu, NULL);
     pthread_cond_init(&C.more, NULL);
     for (size_t i = 0; i < rs->n; i++)
@@ -562,6 +783,7 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
     if (ok) {
         crate_findings(&C);
         config_findings(&C);
+        config_suppressions(&C);
         for (size_t i = 0; i < walk.nnotes; i++) {
             C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
             C.notes[C.nnotes++] = walk.notes[i];
@@ -599,6 +821,8 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
     for (size_t i = 0; i < C.capcrates; i++)
         free(C.crates[i].main_path);
     free(C.crates);
+    free(C.fn_crate);
+    config_model_free(C.model);
     free(C.jobs);
     pcre2_code_free(C.tracing_re);
     pthread_cond_destroy(&C.more);

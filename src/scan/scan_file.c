@@ -2,6 +2,7 @@
  * suppression comments. */
 #include "lambda_advisor/xalloc.h"
 #include "scan_int.h"
+#include "suppress.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -579,79 +580,6 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
 
 /* ---- suppressions ---- */
 
-struct supp {
-    int line; /* 1-based line of the comment */
-    bool file;
-    char ids[8][64];
-    bool used[8];
-    int nids;
-    size_t start, end; /* the comment */
-};
-
-static bool id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-/* `// lambda-advisor: allow(id, id)` or `allow-file(...)`, optionally followed by `-- why`.
- * Returns 1 when valid, 0 when the comment is not about us, -1 when it is malformed. */
-static int parse_supp(const char *s, size_t n, struct supp *sp)
-{
-    const char *e = s + n;
-    if (n < 2 || s[0] != '/' || s[1] != '/')
-        return 0;
-    const char *p = s + 2;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
-    static const char tag[] = "lambda-advisor:";
-    if ((size_t)(e - p) < sizeof tag - 1 || memcmp(p, tag, sizeof tag - 1) != 0)
-        return 0;
-    p += sizeof tag - 1;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
-    if ((size_t)(e - p) >= 11 && memcmp(p, "allow-file(", 11) == 0) {
-        sp->file = true;
-        p += 11;
-    } else if ((size_t)(e - p) >= 6 && memcmp(p, "allow(", 6) == 0) {
-        sp->file = false;
-        p += 6;
-    } else {
-        return -1;
-    }
-    sp->nids = 0;
-    for (;;) {
-        while (p < e && *p == ' ')
-            p++;
-        const char *id = p;
-        while (p < e && id_char(*p))
-            p++;
-        size_t idn = (size_t)(p - id);
-        if (idn == 0 || idn >= sizeof sp->ids[0] || sp->nids == 8)
-            return -1;
-        memcpy(sp->ids[sp->nids], id, idn);
-        sp->ids[sp->nids][idn] = '\0';
-        sp->used[sp->nids++] = false;
-        while (p < e && *p == ' ')
-            p++;
-        if (p < e && *p == ',') {
-            p++;
-            continue;
-        }
-        if (p < e && *p == ')') {
-            p++;
-            break;
-        }
-        return -1;
-    }
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r'))
-        p++;
-    if (p == e)
-        return 1;
-    if ((size_t)(e - p) >= 2 && p[0] == '-' && p[1] == '-')
-        return 1;
-    return -1;
-}
-
 /* main_line: the line of this file's `fn main` (0: none), where the crate-level rules
  * (no-tests, no-tracing) report; suppressions of those there are recorded in *allowed (bit 0
  * no-tests, bit 1 no-tracing) for the crate stage to honour. */
@@ -664,7 +592,7 @@ static void apply_suppressions(struct worker *w, size_t first, int main_line, un
         if (t->kind != TK_COMMENT)
             continue;
         struct supp s;
-        int rc = parse_supp(w->src + t->start, t->len, &s);
+        int rc = supp_parse(w->src + t->start, t->len, &s);
         if (rc == 0)
             continue;
         s.line = (int)line_of(w, t->start) + 1;

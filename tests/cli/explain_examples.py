@@ -22,6 +22,7 @@ edition = "2021"
 lambda_runtime = "0.13"
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 rayon = "1"
+aws-sdk-dynamodb = "1"
 '''
 failures = []
 checked = 0
