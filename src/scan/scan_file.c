@@ -53,6 +53,7 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
     lit_add(w, "await");
     lit_add(w, "lambda-advisor");
     lit_add(w, "async");
+    cg_retain();
     w->rule_off = xcalloc(rs->n + 1, sizeof *w->rule_off);
     size_t total = 0;
     for (size_t i = 0; i < rs->n; i++)
@@ -77,7 +78,9 @@ void worker_finish(struct worker *w)
     free(w->rule_lit);
     free(w->rule_off);
     free(w->lines);
+    free(w->reach);
     fvec_finish(&w->out);
+    cg_release();
 }
 
 void fvec_finish(struct fvec *fv)
@@ -222,21 +225,43 @@ static bool async_scope(uint16_t f)
     return (f & SF_ASYNC) && !(f & (SF_OFF | SF_MAIN | SF_INIT));
 }
 
-static bool in_scope(const struct rule *r, uint16_t f, bool lambda)
+/* Does token k run per invocation: in a handler region, or in a fn the call graph reaches
+ * from one? Only asked when the file has a call graph. */
+static bool per_invocation(const struct worker *w, size_t k)
 {
+    uint16_t f = w->sc.flags[k];
+    if (f & (SF_TEST | SF_INIT))
+        return false;
+    if (f & SF_HANDLER)
+        return true;
+    if (f & SF_MAIN)
+        return false;
+    int32_t fi = w->sc.fn[k];
+    return fi >= 0 && w->reach[fi];
+}
+
+/* Is token k (flags f) where rule r counts? With a call graph, code that the handler does
+ * not reach is start-up code (or dead) in a package that hands a handler to the runtime; a
+ * library package (no handler of its own) keeps the lexical reading for panics. */
+static bool in_scope_at(const struct worker *w, const struct rule *r, size_t k, bool lambda)
+{
+    uint16_t f = w->sc.flags[k];
     if (f & SF_TEST)
         return false;
-    bool not_main = (f & (SF_IN_FN | SF_ASYNC)) && !(f & (SF_MAIN | SF_INIT));
+    bool not_main = (f & (SF_IN_FN | SF_ASYNC | SF_HANDLER)) && !(f & (SF_MAIN | SF_INIT));
+    const struct cg_file *g = w->cgf;
+    bool known = g && g->pkg_roots; /* the package's handlers are known */
     switch (r->scope) {
     case RS_CODE:
         return true;
     case RS_ASYNC:
-        return async_scope(f);
-    case RS_NOT_MAIN: /* a fn that builds a client or Self runs at start-up as often as not */
+        return async_scope(f) && (!known || per_invocation(w, k));
+    case RS_NOT_MAIN:
+        return g ? per_invocation(w, k) || (!known && not_main) : not_main;
     case RS_HANDLER:
-        return not_main && !(f & SF_FACTORY);
+        return g ? per_invocation(w, k) : not_main;
     case RS_ASYNC_OR_LAMBDA:
-        return async_scope(f) || lambda;
+        return (async_scope(f) && (!known || per_invocation(w, k))) || lambda;
     }
     return false;
 }
@@ -270,11 +295,30 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
         size_t k = scope_token_at(&w->sc, ms);
         if (k >= w->sc.n)
             continue;
-        if (!in_scope(r, w->sc.flags[k], lambda))
+        if (!in_scope_at(w, r, k, lambda))
             continue;
         if (r->not_awaited && awaited_after(code, len, me))
             continue;
         emit(w, r, ms, me, NULL);
+    }
+}
+
+/* Calls from async code to same-crate sync helpers that sleep or do CPU-heavy work. */
+static void emit_sites(struct worker *w, bool lambda)
+{
+    static const char *const ids[] = {"cpu-in-async", "blocking-sleep"};
+    for (int r = 0; r < 2; r++) {
+        const struct rule *rule = rules_find(w->rs, ids[r]);
+        if (!rule || rule->disabled || !(rule->kinds & RK_RUST) || (rule->lambda_only && !lambda))
+            continue;
+        for (size_t i = 0; i < w->cgf->nsites; i++) {
+            const struct cg_site *st = &w->cgf->sites[i];
+            if (!(st->mask & (r == 0 ? CG_CPU : CG_SLEEP)))
+                continue;
+            size_t k = scope_token_at(&w->sc, st->start);
+            if (k < w->sc.n && in_scope_at(w, rule, k, lambda))
+                emit(w, rule, st->start, st->end, st->detail);
+        }
     }
 }
 
@@ -387,7 +431,7 @@ static bool let_eligible(struct worker *w, const struct rule *r, bool lambda, si
                          struct letinfo *out)
 {
     const struct scope_let *L = &w->sc.lets[li];
-    if (!in_scope(r, w->sc.flags[L->let_tok], lambda))
+    if (!in_scope_at(w, r, L->let_tok, lambda))
         return false;
     /* bindings: identifiers of the pattern, before a type annotation */
     out->idx = li;
@@ -565,7 +609,7 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
             continue;
         if (k <= L->open || k >= L->close || w->sc.ctx[k] != w->sc.ctx[L->open + 1])
             continue;
-        if (!await_is_call(w, k - 1) || !in_scope(r, w->sc.flags[k], lambda))
+        if (!await_is_call(w, k - 1) || !in_scope_at(w, r, k, lambda))
             continue;
         done[li] = 1;
         const struct token *kw = &w->sc.t[L->kw];
@@ -779,11 +823,20 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         todo[ntodo++] = r;
     }
     bool mentions_us = has_lit(w, LIT_US);
-    if (ntodo == 0 && !want_facts && !mentions_us)
+    /* the graph (built with this worker's lexer on first use) before lexing this file */
+    w->cgf = lambda ? cg_lookup(w, path) : NULL;
+    if (ntodo == 0 && !want_facts && !mentions_us && !(w->cgf && w->cgf->nsites))
         return;
     lexer_run(src, len, &w->lx);
     scope_run(src, &w->lx, base_flags, &w->sc);
+    if (w->cgf) {
+        w->reach = xgrow(w->reach, &w->capreach, w->sc.nfns + 1, 1);
+        for (size_t i = 0; i < w->sc.nfns; i++)
+            w->reach[i] = cg_reached(w->cgf, w->sc.t[w->sc.fns[i].name].start);
+    }
     size_t first = w->out.n;
+    if (w->cgf)
+        emit_sites(w, lambda);
     for (size_t i = 0; i < ntodo; i++) {
         const struct rule *r = todo[i];
         if (r->check == RC_PATTERN)

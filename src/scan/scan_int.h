@@ -7,6 +7,7 @@
 #include "lambda_advisor/rules.h"
 #include "lambda_advisor/scan.h"
 #include "lambda_advisor/scope.h"
+#include "callgraph.h"
 
 #include <pcre2.h>
 #include <stdbool.h>
@@ -52,6 +53,10 @@ struct worker {
     size_t len;
     const char *path;
     struct fvec out;
+    /* the workspace call graph's view of the current file (Lambda crates), or NULL */
+    const struct cg_file *cgf;
+    uint8_t *reach; /* for each fn of the current file (sc.fns): reached per invocation */
+    size_t capreach;
 };
 
 void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *tracing_re);
