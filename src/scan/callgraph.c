@@ -22,6 +22,7 @@ struct fn_rec {
     uint32_t off; /* name token */
     bool async, test;
     bool reached;
+    bool cached, awaits;  /* its body holds get_or_init / get_or_try_init; an .await */
     uint8_t taint, depth; /* CG_* found in its sync code (depth 0) or a helper's (1, 2) */
     int origin;           /* the fn where the work is, for the message */
     char *what;           /* the matched call, for the message (origin only) */
@@ -57,14 +58,20 @@ struct builder {
     size_t nfiles, capfiles;
     size_t bytes;
     bool too_big;
+    bool lambda;   /* some manifest names lambda_runtime / lambda_http */
+    char **macros; /* the workspace's macro_rules! that panic */
+    size_t nmacros, capmacros;
     const struct rule *taint_rule[2];
 };
 
 struct cg {
     char *top;
+    char **macros;
+    size_t nmacros;
     struct cg_file *files; /* sorted by path */
     size_t nfiles;
     bool failed;
+    bool lambda;
     struct cg *next;
 };
 
@@ -85,11 +92,15 @@ static void cg_free(struct cg *g)
         struct cg_file *f = &g->files[i];
         free(f->path);
         free(f->reached);
+        free(f->quiet);
         for (size_t k = 0; k < f->nsites; k++)
             free(f->sites[k].detail);
         free(f->sites);
     }
     free(g->files);
+    for (size_t i = 0; i < g->nmacros; i++)
+        free(g->macros[i]);
+    free(g->macros);
     free(g->top);
     free(g);
 }
@@ -134,9 +145,11 @@ static bool exists(const char *dir, const char *name)
     return ok;
 }
 
-/* The topmost directory with a Cargo.toml holding path, or NULL. */
-static char *find_top(const char *path)
+/* The topmost directory with a Cargo.toml holding path, or NULL; *member: a nearer one
+ * exists (the file's package is a member of a bigger workspace). */
+static char *find_top(const char *path, bool *member)
 {
+    int found = 0;
     path = norm(path);
     const char *slash = strrchr(path, '/');
     char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
@@ -146,6 +159,7 @@ static char *find_top(const char *path)
         if (exists(dir, "Cargo.toml")) {
             free(top);
             top = xstrdup(dir);
+            found++;
         }
         if (exists(dir, ".git") || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0)
             break;
@@ -159,6 +173,7 @@ static char *find_top(const char *path)
         }
     }
     free(dir);
+    *member = found > 1;
     return top;
 }
 
@@ -253,27 +268,22 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
     scope_run(src, &w->lx, base, &w->sc);
     int file = (int)B->nfiles;
     B->files = xgrow(B->files, &B->capfiles, B->nfiles + 1, sizeof *B->files);
-    B->files[B->nfiles++] = (struct cg_file){xstrdup(norm(path)), pkg, false, NULL, 0, NULL, 0};
+    B->files[B->nfiles++] = (struct cg_file){.path = xstrdup(norm(path)), .pkg = pkg};
     size_t fnbase = B->nfns;
     const struct scoped *sc = &w->sc;
     for (size_t j = 0; j < sc->nfns; j++) {
         const struct scope_fn *sf = &sc->fns[j];
         uint16_t f = sf->open + 1 < sc->n ? sc->flags[sf->open + 1] : 0;
         B->fns = xgrow(B->fns, &B->capfns, B->nfns + 1, sizeof *B->fns);
-        B->fns[B->nfns++] =
-            (struct fn_rec){tok_dup(src, &sc->t[sf->name]),
-                            sf->impl_ty >= 0 ? tok_dup(src, &sc->t[sf->impl_ty]) : xstrdup(""),
-                            file,
-                            sc->t[sf->name].start,
-                            (f & SF_ASYNC) != 0,
-                            (f & SF_TEST) != 0,
-                            false,
-                            0,
-                            0,
-                            -1,
-                            NULL,
-                            0,
-                            -1};
+        B->fns[B->nfns++] = (struct fn_rec){
+            .name = tok_dup(src, &sc->t[sf->name]),
+            .impl = sf->impl_ty >= 0 ? tok_dup(src, &sc->t[sf->impl_ty]) : xstrdup(""),
+            .file = file,
+            .off = sc->t[sf->name].start,
+            .async = (f & SF_ASYNC) != 0,
+            .test = (f & SF_TEST) != 0,
+            .origin = -1,
+            .next = -1};
     }
     bool handler_region = false;
     for (size_t k = 0; k < sc->n; k++) {
@@ -281,6 +291,35 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
         uint16_t f = sc->flags[k];
         if (t->kind != TK_IDENT || (f & SF_TEST))
             continue;
+        if (sc->fn[k] >= 0) {
+            struct fn_rec *fr = &B->fns[fnbase + (size_t)sc->fn[k]];
+            if (is_word(w, src, k, "get_or_init") || is_word(w, src, k, "get_or_try_init"))
+                fr->cached = true;
+            else if (k > 0 && is_word(w, src, k, "await") && is_punct(w, src, k - 1, '.'))
+                fr->awaits = true;
+        }
+        /* macro_rules! name { ... panic!( ... } : the crate's own panic macro */
+        if (is_word(w, src, k, "macro_rules") && is_punct(w, src, k + 1, '!') && k + 3 < sc->n &&
+            sc->t[k + 2].kind == TK_IDENT) {
+            int depth = 0;
+            bool panics = false;
+            for (size_t j = k + 3; j < sc->n; j++) {
+                if (is_punct(w, src, j, '{') || is_punct(w, src, j, '(') ||
+                    is_punct(w, src, j, '['))
+                    depth++;
+                else if ((is_punct(w, src, j, '}') || is_punct(w, src, j, ')') ||
+                          is_punct(w, src, j, ']')) &&
+                         --depth <= 0)
+                    break;
+                if ((is_word(w, src, j, "panic") || is_word(w, src, j, "unreachable")) &&
+                    is_punct(w, src, j + 1, '!'))
+                    panics = true;
+            }
+            if (panics) {
+                B->macros = xgrow(B->macros, &B->capmacros, B->nmacros + 1, sizeof *B->macros);
+                B->macros[B->nmacros++] = tok_dup(src, &sc->t[k + 2]);
+            }
+        }
         if (f & SF_HANDLER)
             handler_region = true;
         bool call = is_punct(w, src, k + 1, '(');
@@ -330,7 +369,19 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
 {
     if (depth > CG_MAX_DEPTH || B->too_big)
         return;
-    if (exists(dir, "Cargo.toml") || pkg < 0) {
+    char *manifest = join(dir, "Cargo.toml");
+    char *text = NULL;
+    size_t tlen = 0;
+    bool is_pkg = false;
+    if (file_read_all(manifest, 1u << 20, &text, &tlen, NULL)) {
+        is_pkg = true;
+        if (memmem(text, tlen, "lambda_runtime", 14) || memmem(text, tlen, "lambda_http", 11) ||
+            memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11))
+            B->lambda = true;
+        free(text);
+    }
+    free(manifest);
+    if (is_pkg || pkg < 0) {
         B->pkgs = xgrow(B->pkgs, &B->cappkgs, B->npkgs + 1, sizeof *B->pkgs);
         B->pkgs[B->npkgs] = (struct pkg){xstrdup(norm(dir)), false, false};
         pkg = (int)B->npkgs++;
@@ -533,9 +584,30 @@ static void collect(struct builder *B, const struct index *ix)
             break;
         }
     }
+    /* calls that only land in cached accessors or async fns that never await */
+    for (size_t i = 0; i < B->ncalls; i++) {
+        const struct call_rec *c = &B->calls[i];
+        if (c->ref)
+            continue;
+        bool any = false, loud = false;
+        for (int t = first_named(B, ix, c->name); t >= 0 && !loud; t = B->fns[t].next) {
+            const struct fn_rec *fr = &B->fns[t];
+            if (strcmp(fr->name, c->name) != 0 || !resolves(B, c, fr))
+                continue;
+            any = true;
+            loud = !(fr->cached || (fr->async && !fr->awaits));
+        }
+        if (any && !loud) {
+            struct cg_file *f = &B->files[c->file];
+            f->quiet = xrealloc(f->quiet, (f->nquiet + 1) * sizeof *f->quiet);
+            f->quiet[f->nquiet++] = c->start;
+        }
+    }
     for (size_t i = 0; i < B->nfiles; i++) {
         struct cg_file *f = &B->files[i];
         f->pkg_roots = B->pkgs[f->pkg].region && B->pkgs[f->pkg].main;
+        if (f->nquiet > 1)
+            qsort(f->quiet, f->nquiet, sizeof *f->quiet, cmp_u32);
         if (f->nreached > 1)
             qsort(f->reached, f->nreached, sizeof *f->reached, cmp_u32);
     }
@@ -551,6 +623,7 @@ static struct cg *build(struct worker *w, char *top)
     walk(&B, top, "", -1, 0);
     struct cg *g = xcalloc(1, sizeof *g);
     g->top = top;
+    g->lambda = B.lambda;
     if (!B.too_big && B.nfiles > 0) {
         struct index ix = {NULL, B.nfns * 2 + 1};
         ix.head = xmalloc(ix.nb * sizeof *ix.head);
@@ -565,6 +638,14 @@ static struct cg *build(struct worker *w, char *top)
         collect(&B, &ix);
         free(ix.head);
         qsort(B.files, B.nfiles, sizeof *B.files, cmp_file);
+        for (size_t i = 0; i < B.nfiles; i++) {
+            B.files[i].macros = (const char *const *)B.macros;
+            B.files[i].nmacros = B.nmacros;
+        }
+        g->macros = B.macros;
+        g->nmacros = B.nmacros;
+        B.macros = NULL;
+        B.nmacros = 0;
         g->files = B.files;
         g->nfiles = B.nfiles;
         B.files = NULL;
@@ -582,12 +663,16 @@ static struct cg *build(struct worker *w, char *top)
         free(B.calls[i].qual);
     }
     free(B.calls);
+    for (size_t i = 0; i < B.nmacros; i++)
+        free(B.macros[i]);
+    free(B.macros);
     for (size_t i = 0; i < B.npkgs; i++)
         free(B.pkgs[i].dir);
     free(B.pkgs);
     for (size_t i = 0; B.files && i < B.nfiles; i++) {
         free(B.files[i].path);
         free(B.files[i].reached);
+        free(B.files[i].quiet);
         for (size_t k = 0; k < B.files[i].nsites; k++)
             free(B.files[i].sites[k].detail);
         free(B.files[i].sites);
@@ -596,11 +681,16 @@ static struct cg *build(struct worker *w, char *top)
     return g;
 }
 
-const struct cg_file *cg_lookup(struct worker *w, const char *path)
+const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda)
 {
-    char *top = find_top(path);
+    bool member = false;
+    char *top = find_top(path, &member);
     if (!top)
         return NULL;
+    if (!lambda && !member) {
+        free(top); /* a crate of its own that is no Lambda crate: no graph needed */
+        return NULL;
+    }
     pthread_mutex_lock(&cg_mu);
     struct cg *g = cg_all;
     while (g && strcmp(g->top, top) != 0)
@@ -613,7 +703,7 @@ const struct cg_file *cg_lookup(struct worker *w, const char *path)
         free(top);
     }
     pthread_mutex_unlock(&cg_mu);
-    if (g->failed)
+    if (g->failed || (!lambda && !g->lambda))
         return NULL;
     struct cg_file key = {.path = (char *)norm(path)};
     return bsearch(&key, g->files, g->nfiles, sizeof *g->files, cmp_file);
@@ -622,4 +712,9 @@ const struct cg_file *cg_lookup(struct worker *w, const char *path)
 bool cg_reached(const struct cg_file *f, uint32_t off)
 {
     return f && bsearch(&off, f->reached, f->nreached, sizeof off, cmp_u32) != NULL;
+}
+
+bool cg_quiet(const struct cg_file *f, uint32_t off)
+{
+    return f && bsearch(&off, f->quiet, f->nquiet, sizeof off, cmp_u32) != NULL;
 }

@@ -33,6 +33,11 @@ struct cg_file {
     size_t nreached;
     struct cg_site *sites;
     size_t nsites;
+    uint32_t *quiet; /* sorted offsets of called names that only reach cached accessors
+                        (OnceCell::get_or_init) or async fns that never await: no I/O */
+    size_t nquiet;
+    const char *const *macros; /* the workspace's macro_rules! whose expansion panics */
+    size_t nmacros;
 };
 
 /* Every worker calls cg_retain once before scanning and cg_release once after; the last
@@ -40,10 +45,13 @@ struct cg_file {
 void cg_retain(void);
 void cg_release(void);
 /* The graph's view of the file at path (as the walk names it), or NULL when no graph could be
- * built (no Cargo.toml above it, or a workspace too large). Uses w's lexer and scope scratch:
- * call it before lexing the file itself. */
-const struct cg_file *cg_lookup(struct worker *w, const char *path);
+ * built (no Cargo.toml above it, or a workspace too large). lambda: the file's crate is a
+ * Lambda crate; other files get a graph only as members of a workspace with a Lambda crate. Uses
+ * w's lexer and scope scratch: call it before lexing the file itself. */
+const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda);
 /* Is the fn whose name token starts at byte off reached per invocation? */
 bool cg_reached(const struct cg_file *f, uint32_t off);
+/* Does the call whose name starts at byte off only reach cached or I/O-free fns? */
+bool cg_quiet(const struct cg_file *f, uint32_t off);
 
 #endif
