@@ -681,10 +681,29 @@ static struct cg *build(struct worker *w, char *top)
     return g;
 }
 
+/* find_top for the directory of path, remembered by the worker for the last directory (files
+ * of a directory come together): most of a large tree has no workspace to look for. */
+static char *find_top_cached(struct worker *w, const char *path, bool *member)
+{
+    path = norm(path);
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (w->cg_dir && strlen(w->cg_dir) == n && memcmp(w->cg_dir, path, n) == 0) {
+        *member = w->cg_member;
+        return w->cg_top ? xstrdup(w->cg_top) : NULL;
+    }
+    free(w->cg_dir);
+    free(w->cg_top);
+    w->cg_dir = xstrndup(path, n);
+    w->cg_top = find_top(path, &w->cg_member);
+    *member = w->cg_member;
+    return w->cg_top ? xstrdup(w->cg_top) : NULL;
+}
+
 const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda)
 {
     bool member = false;
-    char *top = find_top(path, &member);
+    char *top = find_top_cached(w, path, &member);
     if (!top)
         return NULL;
     if (!lambda && !member) {

@@ -79,6 +79,8 @@ void worker_finish(struct worker *w)
     free(w->rule_off);
     free(w->lines);
     free(w->reach);
+    free(w->cg_dir);
+    free(w->cg_top);
     fvec_finish(&w->out);
     cg_release();
 }

@@ -56,6 +56,8 @@ struct worker {
     /* the workspace call graph's view of the current file (Lambda crates), or NULL */
     const struct cg_file *cgf;
     uint8_t *reach; /* for each fn of the current file (sc.fns): reached per invocation */
+    char *cg_dir, *cg_top; /* the last directory looked up for a graph, and its workspace */
+    bool cg_member;
     size_t capreach;
 };
 
