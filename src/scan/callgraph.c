@@ -33,6 +33,7 @@ struct fn_rec {
 struct call_rec {
     char *name, *qual; /* qual NULL when unqualified */
     bool method, ref;  /* ref: a fn named as a value (`service_fn(handler)`, `.map(parse)`) */
+    bool on_self;      /* `self.name(...)`: a method of the caller's own impl */
     bool root;         /* in a handler region: the runtime calls it */
     bool async_site;   /* made from async code that runs on the runtime's threads */
     bool off, init;    /* in spawn_blocking & co; in start-up code */
@@ -348,6 +349,7 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
             qual,
             method,
             ref,
+            method && k >= 2 && is_word(w, src, k - 2, "self"),
             (f & SF_HANDLER) != 0,
             async_flags(f) || ((f & SF_HANDLER) && (f & SF_ASYNC) && !(f & SF_OFF)),
             (f & SF_OFF) != 0,
@@ -444,8 +446,21 @@ static bool resolves(const struct builder *B, const struct call_rec *c, const st
 {
     if (f->test)
         return false;
-    if (c->method)
+    if (c->method) {
+        if (c->on_self && c->caller >= 0)
+            return strcmp(f->impl, B->fns[c->caller].impl) == 0;
+        /* trait plumbing every type implements: a call on something else says nothing */
+        static const char *const generic[] = {
+            "call",          "poll",        "poll_ready", "poll_next", "into",      "from",
+            "clone",         "fmt",         "drop",       "deref",     "next",      "send",
+            "run",           "build",       "new",        "default",   "serialize", "deserialize",
+            "try_from",      "from_str",    "as_ref",     "borrow",    "eq",        "hash",
+            "into_response", "into_future", "register",   "handle",    "process"};
+        for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+            if (strcmp(c->name, generic[i]) == 0)
+                return false;
         return f->impl[0] != '\0';
+    }
     if (c->qual) {
         if (strcmp(c->qual, "Self") == 0)
             return c->caller >= 0 ? strcmp(f->impl, B->fns[c->caller].impl) == 0
@@ -606,6 +621,7 @@ static void collect(struct builder *B, const struct index *ix)
     for (size_t i = 0; i < B->nfiles; i++) {
         struct cg_file *f = &B->files[i];
         f->pkg_roots = B->pkgs[f->pkg].region && B->pkgs[f->pkg].main;
+        f->pkg_library = !B->pkgs[f->pkg].main;
         if (f->nquiet > 1)
             qsort(f->quiet, f->nquiet, sizeof *f->quiet, cmp_u32);
         if (f->nreached > 1)

@@ -29,6 +29,7 @@ struct cg_file {
     char *path;
     int pkg;           /* index of its package (nearest Cargo.toml) */
     bool pkg_roots;    /* its package is a binary whose src/ hands a handler to the runtime */
+    bool pkg_library;  /* its package has no fn main in src/: a library */
     uint32_t *reached; /* sorted byte offsets of the names of its fns reached per invocation */
     size_t nreached;
     struct cg_site *sites;

@@ -242,9 +242,9 @@ static bool per_invocation(const struct worker *w, size_t k)
     return fi >= 0 && w->reach[fi];
 }
 
-/* Is token k (flags f) where rule r counts? With a call graph, code that the handler does
- * not reach is start-up code (or dead) in a package that hands a handler to the runtime; a
- * library package (no handler of its own) keeps the lexical reading for panics. */
+/* Is token k (flags f) where rule r counts? With a call graph, code that no handler reaches
+ * is start-up code (or dead, or a tool's) in a binary package; in a library package, panics
+ * and clients count where a handler of the workspace reaches them, async rules lexically. */
 static bool in_scope_at(const struct worker *w, const struct rule *r, size_t k, bool lambda)
 {
     uint16_t f = w->sc.flags[k];
@@ -252,18 +252,18 @@ static bool in_scope_at(const struct worker *w, const struct rule *r, size_t k, 
         return false;
     bool not_main = (f & (SF_IN_FN | SF_ASYNC | SF_HANDLER)) && !(f & (SF_MAIN | SF_INIT));
     const struct cg_file *g = w->cgf;
-    bool known = g && g->pkg_roots; /* the package's handlers are known */
+    bool known = g && !g->pkg_library; /* a binary: its handlers, if any, are known */
     switch (r->scope) {
     case RS_CODE:
         return true;
     case RS_ASYNC:
         return async_scope(f) && (!known || per_invocation(w, k));
     case RS_NOT_MAIN:
-        return g ? per_invocation(w, k) || (!known && not_main) : not_main;
     case RS_HANDLER:
         return g ? per_invocation(w, k) : not_main;
     case RS_ASYNC_OR_LAMBDA:
-        return (async_scope(f) && (!known || per_invocation(w, k))) || lambda;
+        return (async_scope(f) && (!known || per_invocation(w, k))) ||
+               (lambda && (!g || per_invocation(w, k)));
     }
     return false;
 }
@@ -398,6 +398,13 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
         w->sc.t[k - 4].kind == TK_IDENT && tpunct(w, k - 5, ':') && tpunct(w, k - 6, ':') &&
         upper_tok(w, k - 7))
         return true;
+    /* serde_json::to_string / to_vec / to_value of the crate's own data: Serialize of plain
+     * structs, String-keyed maps and Values does not fail */
+    if (k >= a + 4 && tword(w, a, "serde_json") && tpunct(w, a + 1, ':') &&
+        (tword(w, a + 3, "to_string") || tword(w, a + 3, "to_vec") ||
+         tword(w, a + 3, "to_string_pretty") || tword(w, a + 3, "to_value")) &&
+        tpunct(w, k - 1, ')'))
+        return true;
     /* `"literal".parse()` */
     if (w->sc.t[a].kind == TK_STRING && tpunct(w, a + 1, '.') && tword(w, a + 2, "parse")) {
         size_t j = a + 3;
@@ -473,7 +480,8 @@ static bool env_read(struct worker *w, size_t a, size_t k)
     return false;
 }
 
-/* `if x.is_some() { x.unwrap() }`: the check just before makes it infallible. */
+/* `if x.is_some() { x.unwrap() }`, `if x.is_err() { return ... } x.unwrap()`: the check just
+ * before makes it infallible. */
 static bool checked_before(struct worker *w, size_t a, size_t k)
 {
     if (w->sc.t[a].kind != TK_IDENT || k != a + 1)
@@ -482,10 +490,26 @@ static bool checked_before(struct worker *w, size_t a, size_t k)
     int32_t fi = w->sc.fn[a];
     if (fi >= 0 && w->sc.fns[fi].open > from)
         from = w->sc.fns[fi].open;
-    for (size_t j = from; j + 2 < a; j++)
+    for (size_t j = from; j + 2 < a; j++) {
+        /* `if let Err(e) = &x { return ...; }` */
+        if (same_text_tok(w, j, a) && j >= 3 && (tpunct(w, j - 1, '=') || tpunct(w, j - 1, '&'))) {
+            size_t q = tpunct(w, j - 1, '&') ? j - 2 : j - 1;
+            if (tpunct(w, q, '=') && q >= 2 && tpunct(w, q - 1, ')')) {
+                size_t o = q - 1;
+                while (o > from && !tpunct(w, o, '('))
+                    o--;
+                if (o >= 2 && (tword(w, o - 1, "Err") || tword(w, o - 1, "None")) &&
+                    tword(w, o - 2, "let"))
+                    return true;
+            }
+            if (tpunct(w, q, '=') && q >= 2 && tword(w, q - 1, "None") && tword(w, q - 2, "let"))
+                return true;
+        }
         if (same_text_tok(w, j, a) && tpunct(w, j + 1, '.') &&
-            (tword(w, j + 2, "is_some") || tword(w, j + 2, "is_ok")))
+            (tword(w, j + 2, "is_some") || tword(w, j + 2, "is_ok") || tword(w, j + 2, "is_none") ||
+             tword(w, j + 2, "is_err")))
             return true;
+    }
     return false;
 }
 
@@ -506,6 +530,10 @@ static bool panic_counts(struct worker *w, size_t k)
     if (!tpunct(w, k, '.'))
         return true; /* panic!, process::exit */
     if (in_poll(w, k))
+        return false;
+    /* .lock() / .read() / .write() then unwrap on another line: only a poisoned lock panics */
+    if (k >= 4 && tpunct(w, k - 1, ')') && tpunct(w, k - 2, '(') && tpunct(w, k - 4, '.') &&
+        (tword(w, k - 3, "lock") || tword(w, k - 3, "read") || tword(w, k - 3, "write")))
         return false;
     size_t a = chain_start(w, k);
     if (a >= k)
@@ -542,14 +570,17 @@ static unsigned decode_marks(struct worker *w, size_t a, size_t b)
  * S3 keys) alone. Keys only logged are left alone too (1). */
 static int key_decoded(struct worker *w, size_t k)
 {
-    /* inside println!/info!/format!-like macro arguments: logged, not used */
-    int depth = 0;
+    /* inside println!/info!-like macro arguments (also nested in a call there): logged only */
+    int depth = 0, levels = 0;
     for (size_t j = k; j-- > 0 && k - j < 400;) {
         if (tpunct(w, j, ')') || tpunct(w, j, ']') || tpunct(w, j, '}'))
             depth++;
         else if (tpunct(w, j, '(') || tpunct(w, j, '[') || tpunct(w, j, '{')) {
             if (depth-- > 0)
                 continue;
+            depth = 0;
+            if (++levels > 3)
+                break;
             if (tpunct(w, j, '(') && j >= 2 && tpunct(w, j - 1, '!')) {
                 static const char *const logs[] = {"println", "print", "eprintln", "info",
                                                    "debug",   "warn",  "error",    "trace",
@@ -558,7 +589,8 @@ static int key_decoded(struct worker *w, size_t k)
                     if (tword(w, j - 2, logs[i]))
                         return 1;
             }
-            break;
+            if (tpunct(w, j, '{'))
+                break;
         }
     }
     int32_t fi = w->sc.fn[k];

@@ -176,7 +176,8 @@ static int call_kind(struct state *S, size_t i)
         (word(S, f - 3, "Lazy") || word(S, f - 3, "LazyLock") || word(S, f - 3, "LazyCell")))
         return 2;
     /* what the Lambda runtime or an HTTP router calls on every request */
-    if (word(S, f, "service_fn") || (word(S, f, "route") && f > 0 && punct(S, f - 1, '.')) ||
+    if (word(S, f, "service_fn") || word(S, f, "handler_fn") ||
+        (word(S, f, "route") && f > 0 && punct(S, f - 1, '.')) ||
         (word(S, f, "run") && path &&
          (word(S, f - 3, "lambda_runtime") || word(S, f - 3, "lambda_http"))))
         return 3;
