@@ -163,6 +163,9 @@ static int call_kind(struct state *S, size_t i)
     if (word(S, f, "spawn_blocking") || word(S, f, "block_in_place") || word(S, f, "asyncify") ||
         word(S, f, "unblock"))
         return 1;
+    if (word(S, f, "get_or_init") || word(S, f, "get_or_try_init") || word(S, f, "call_once") ||
+        word(S, f, "call_once_force"))
+        return 2; /* before the closure test: `cell.get_or_init(|| async {..}).await` */
     if (closure_then_await(S, i))
         return 1;
     bool path = f >= 3 && punct(S, f - 1, ':') && punct(S, f - 2, ':');
