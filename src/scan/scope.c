@@ -157,6 +157,8 @@ static bool closure_then_await(struct state *S, size_t i)
  * once at start-up (2), or neither (0)? */
 static int call_kind(struct state *S, size_t i)
 {
+    if (i >= 2 && punct(S, i - 1, '!') && word(S, i - 2, "routes"))
+        return 3; /* utoipa-axum's routes!(handler, ...) */
     if (i == 0 || !ident(S, i - 1))
         return 0;
     size_t f = i - 1;
