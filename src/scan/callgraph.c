@@ -741,15 +741,15 @@ const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda)
     if (g->failed || (!lambda && !g->lambda))
         return NULL;
     struct cg_file key = {.path = (char *)norm(path)};
-    return bsearch(&key, g->files, g->nfiles, sizeof *g->files, cmp_file);
+    return g->nfiles ? bsearch(&key, g->files, g->nfiles, sizeof *g->files, cmp_file) : NULL;
 }
 
 bool cg_reached(const struct cg_file *f, uint32_t off)
 {
-    return f && bsearch(&off, f->reached, f->nreached, sizeof off, cmp_u32) != NULL;
+    return f && f->nreached && bsearch(&off, f->reached, f->nreached, sizeof off, cmp_u32) != NULL;
 }
 
 bool cg_quiet(const struct cg_file *f, uint32_t off)
 {
-    return f && bsearch(&off, f->quiet, f->nquiet, sizeof off, cmp_u32) != NULL;
+    return f && f->nquiet && bsearch(&off, f->quiet, f->nquiet, sizeof off, cmp_u32) != NULL;
 }
