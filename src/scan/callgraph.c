@@ -529,7 +529,8 @@ static void propagate(struct builder *B, const struct index *ix)
         }                                                                                          \
     } while (0)
     for (size_t i = 0; i < B->ncalls; i++)
-        if (B->calls[i].root) /* a router built once (even in a OnceCell) still routes per request */
+        if (B->calls[i]
+                .root) /* a router built once (even in a OnceCell) still routes per request */
             VISIT(&B->calls[i]);
     while (sp > 0) {
         int f = stack[--sp];

@@ -393,11 +393,26 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
 {
     /* `Type::f("literal")` (constant regexes, selectors, URLs, header values): fails always
      * or never, and a test would tell */
-    if (k >= a + 7 && tpunct(w, k - 1, ')') && tpunct(w, k - 3, '(') &&
-        (w->sc.t[k - 2].kind == TK_STRING || w->sc.t[k - 2].kind == TK_NUMBER) &&
-        w->sc.t[k - 4].kind == TK_IDENT && tpunct(w, k - 5, ':') && tpunct(w, k - 6, ':') &&
-        upper_tok(w, k - 7))
-        return true;
+    if (k >= a + 6 && tpunct(w, k - 1, ')')) {
+        /* `Type::f(literals)`: the call's '(' and the path before it */
+        int depth = 0;
+        size_t o = k - 1;
+        for (; o > a; o--) {
+            if (tpunct(w, o, ')'))
+                depth++;
+            else if (tpunct(w, o, '(') && --depth == 0)
+                break;
+        }
+        bool lits = o > a && o + 1 < k - 1;
+        for (size_t j = o + 1; lits && j < k - 1; j++) {
+            const struct token *t = &w->sc.t[j];
+            lits = t->kind == TK_STRING || t->kind == TK_NUMBER || t->kind == TK_CHAR ||
+                   tpunct(w, j, ',') || tpunct(w, j, '-');
+        }
+        if (lits && o >= a + 4 && w->sc.t[o - 1].kind == TK_IDENT && tpunct(w, o - 2, ':') &&
+            tpunct(w, o - 3, ':') && upper_tok(w, o - 4))
+            return true;
+    }
     /* serde_json::to_string / to_vec / to_value of the crate's own data: Serialize of plain
      * structs, String-keyed maps and Values does not fail */
     if (k >= a + 4 && tword(w, a, "serde_json") && tpunct(w, a + 1, ':') &&
@@ -419,6 +434,18 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
     for (size_t j = a; j < k; j++)
         if (tword(w, j, "builder") && tpunct(w, j + 1, '(') && tpunct(w, j + 2, ')'))
             builder = true;
+    /* an SDK-style `X::builder()....build()`: it fails only when the code forgets a required
+     * field, the same on every call (an HTTP builder's uri/header/status parts are checked below)
+     */
+    if (builder && k >= a + 4 && tpunct(w, k - 1, ')') && tpunct(w, k - 2, '(') &&
+        tword(w, k - 3, "build")) {
+        bool http = false;
+        for (size_t j = a; j < k && !http; j++)
+            http = tword(w, j, "header") || tword(w, j, "uri") || tword(w, j, "status") ||
+                   tword(w, j, "method");
+        if (!http)
+            return true;
+    }
     if (builder) {
         for (size_t j = a; j < k; j++) {
             if (!(w->sc.t[j].kind == TK_IDENT && tpunct(w, j + 1, '(')))
