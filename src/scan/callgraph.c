@@ -45,6 +45,7 @@ struct call_rec {
 struct pkg {
     char *dir;
     bool region, main; /* its src/ hands a handler to the runtime; its src/ has a fn main */
+    char *crate;       /* [package] name with '-' as '_', or NULL */
 };
 
 struct builder {
@@ -367,6 +368,42 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
     free(src);
 }
 
+/* The `name = "..."` of a manifest's [package] table, '-' written '_' (as paths name it). */
+static char *package_name(const char *text, size_t len)
+{
+    const char *p = memmem(text, len, "[package]", 9);
+    if (!p)
+        return NULL;
+    const char *end = text + len;
+    for (p += 9; p < end && *p != '[';) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        if (end - p > 4 && memcmp(p, "name", 4) == 0) {
+            const char *q = p + 4;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            if (q < end && *q == '=') {
+                q++;
+                while (q < end && (*q == ' ' || *q == '\t'))
+                    q++;
+                if (q < end && *q == '"') {
+                    const char *e = memchr(q + 1, '"', (size_t)(end - q - 1));
+                    if (!e)
+                        return NULL;
+                    char *n = xstrndup(q + 1, (size_t)(e - q - 1));
+                    for (char *c = n; *c; c++)
+                        if (*c == '-')
+                            *c = '_';
+                    return n;
+                }
+            }
+        }
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    return NULL;
+}
+
 static void walk(struct builder *B, const char *dir, const char *rel, int pkg, int depth)
 {
     if (depth > CG_MAX_DEPTH || B->too_big)
@@ -375,17 +412,22 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
     char *text = NULL;
     size_t tlen = 0;
     bool is_pkg = false;
+    char *crate = NULL;
     if (file_read_all(manifest, 1u << 20, &text, &tlen, NULL)) {
         is_pkg = true;
+        crate = package_name(text, tlen);
         if (memmem(text, tlen, "lambda_runtime", 14) || memmem(text, tlen, "lambda_http", 11) ||
             memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11))
             B->lambda = true;
         free(text);
     }
     free(manifest);
+    if (!(is_pkg || pkg < 0))
+        free(crate);
     if (is_pkg || pkg < 0) {
         B->pkgs = xgrow(B->pkgs, &B->cappkgs, B->npkgs + 1, sizeof *B->pkgs);
-        B->pkgs[B->npkgs] = (struct pkg){xstrdup(norm(dir)), false, false};
+        B->pkgs[B->npkgs] = (struct pkg){xstrdup(norm(dir)), false, false, crate};
+        crate = NULL;
         pkg = (int)B->npkgs++;
         rel = "";
     }
@@ -467,6 +509,10 @@ static bool resolves(const struct builder *B, const struct call_rec *c, const st
                                   : f->impl[0] != '\0';
         if (upper(c->qual))
             return strcmp(f->impl, c->qual) == 0;
+        /* `some_crate::f`: a workspace package of that name, when there is one */
+        for (size_t i = 0; i < B->npkgs; i++)
+            if (B->pkgs[i].crate && strcmp(B->pkgs[i].crate, c->qual) == 0)
+                return f->impl[0] == '\0' && B->files[f->file].pkg == (int)i;
         return f->impl[0] == '\0';
     }
     return f->impl[0] == '\0';
@@ -683,8 +729,10 @@ static struct cg *build(struct worker *w, char *top)
     for (size_t i = 0; i < B.nmacros; i++)
         free(B.macros[i]);
     free(B.macros);
-    for (size_t i = 0; i < B.npkgs; i++)
+    for (size_t i = 0; i < B.npkgs; i++) {
         free(B.pkgs[i].dir);
+        free(B.pkgs[i].crate);
+    }
     free(B.pkgs);
     for (size_t i = 0; B.files && i < B.nfiles; i++) {
         free(B.files[i].path);

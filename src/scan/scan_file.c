@@ -347,8 +347,10 @@ static size_t chain_start(struct worker *w, size_t k)
                 break;
             j = q;
         } else if ((t->kind == TK_IDENT && !kw_stop(w, p)) || tpunct(w, p, '.') ||
-                   tpunct(w, p, ':') || tpunct(w, p, '?') || t->kind == TK_STRING ||
-                   t->kind == TK_NUMBER || t->kind == TK_CHAR) {
+                   (tpunct(w, p, ':') &&
+                    ((p > 0 && tpunct(w, p - 1, ':')) || tpunct(w, p + 1, ':'))) ||
+                   tpunct(w, p, '?') || t->kind == TK_STRING || t->kind == TK_NUMBER ||
+                   t->kind == TK_CHAR) {
             j = p;
         } else {
             break;
@@ -431,9 +433,21 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
     }
     /* builders with constant parts: Response::builder().status(200).header("a", "b").body(x) */
     bool builder = false;
-    for (size_t j = a; j < k; j++)
+    for (size_t j = a; j < k; j++) {
+        const struct token *t = &w->sc.t[j];
         if (tword(w, j, "builder") && tpunct(w, j + 1, '(') && tpunct(w, j + 2, ')'))
             builder = true;
+        else if (t->kind == TK_IDENT && t->len > 7 && tpunct(w, j + 1, ':') &&
+                 memmem(w->src + t->start, t->len, "Builder", 7) &&
+                 (tword(w, j + 3, "new") || tword(w, j + 3, "default")))
+            builder = true; /* EventBuilderV10::new() */
+        /* formatting a date with a well-known format (`.format(&Rfc3339)`) */
+        if (tword(w, j, "format") && tpunct(w, j + 1, '(')) {
+            for (size_t q = j + 2; q < k && !tpunct(w, q, ')'); q++)
+                if (tword(w, q, "Rfc3339") || tword(w, q, "Rfc2822") || tword(w, q, "Iso8601"))
+                    return true;
+        }
+    }
     /* an SDK-style `X::builder()....build()`: it fails only when the code forgets a required
      * field, the same on every call (an HTTP builder's uri/header/status parts are checked below)
      */
