@@ -666,7 +666,9 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
     const char *code = w->lx.code;
     size_t len = w->lx.len, from = 0, ms, me;
     bool panics = strcmp(r->id, "unwrap-in-handler") == 0;
-    bool clients = strcmp(r->id, "client-per-invocation") == 0;
+    /* one pitfall per fn: the config load and each client, or each CPU-heavy step */
+    bool clients =
+        strcmp(r->id, "client-per-invocation") == 0 || strcmp(r->id, "cpu-in-async") == 0;
     bool s3key = strcmp(r->id, "s3-key-not-decoded") == 0;
     size_t last_line = SIZE_MAX;
     struct group {
@@ -708,7 +710,7 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
                 struct finding *f = &w->out.v[groups[g].finding];
                 char *m =
                     xasprintf("%s%s%d", f->message,
-                              groups[g].n++ == 0 ? " (also built at line " : ", ", (int)line + 1);
+                              groups[g].n++ == 0 ? " (also at line " : ", ", (int)line + 1);
                 free(f->message);
                 f->message = m;
                 last_line = line;
@@ -1107,6 +1109,71 @@ static bool paginates(struct worker *w, const struct scope_loop *L)
     return false;
 }
 
+/* Elements of the array literal whose '[' is token o, or SIZE_MAX when it is not one. */
+static size_t array_len(struct worker *w, size_t o)
+{
+    if (!tpunct(w, o, '['))
+        return SIZE_MAX;
+    size_t n = 1, depth = 0;
+    for (size_t j = o; j < w->sc.n; j++) {
+        if (tpunct(w, j, '[') || tpunct(w, j, '(') || tpunct(w, j, '{'))
+            depth++;
+        else if (tpunct(w, j, ']') || tpunct(w, j, ')') || tpunct(w, j, '}')) {
+            if (--depth == 0)
+                return tpunct(w, j - 1, '[') ? 0 : n;
+        } else if (depth == 1 && tpunct(w, j, ',') && !tpunct(w, j + 1, ']'))
+            n++;
+    }
+    return SIZE_MAX;
+}
+
+/* A loop over a handful of fixed items (`for lang in [En, Ja]`, or a variable bound to such an
+ * array or vec! in the fn): nothing worth running concurrently. */
+static bool few_items(struct worker *w, const struct scope_loop *L)
+{
+    if (L->kind != LOOP_FOR)
+        return false;
+    size_t j = L->kw + 1;
+    while (j < L->open && !tword(w, j, "in"))
+        j++;
+    if (++j >= L->open)
+        return false;
+    if (tpunct(w, j, '&'))
+        j++;
+    if (array_len(w, j) <= 4)
+        return true;
+    if (w->sc.t[j].kind != TK_IDENT || w->sc.fn[j] < 0)
+        return false;
+    for (size_t q = w->sc.fns[w->sc.fn[j]].open; q + 3 < L->kw; q++) {
+        if (!tword(w, q, "let"))
+            continue;
+        size_t b = q + 1 + (tword(w, q + 1, "mut") ? 1 : 0);
+        if (!same_text_tok(w, b, j))
+            continue;
+        size_t e = b + 1;
+        while (e < L->kw && !tpunct(w, e, '=') && !tpunct(w, e, ';'))
+            e++;
+        if (!tpunct(w, e, '='))
+            continue;
+        size_t o = e + 1;
+        if (tword(w, o, "vec") && tpunct(w, o + 1, '!'))
+            o += 2;
+        if (array_len(w, o) <= 4)
+            return true;
+    }
+    return false;
+}
+
+/* A polling or waiting loop: it sleeps between rounds, or runs until a deadline. */
+static bool polls(struct worker *w, const struct scope_loop *L)
+{
+    for (size_t j = L->kw; j < L->close && j < w->sc.n; j++)
+        if ((tword(w, j, "sleep") && tpunct(w, j + 1, '(')) || tword(w, j, "elapsed") ||
+            tword(w, j, "interval") || tword(w, j, "tick"))
+            return true;
+    return false;
+}
+
 /* A loop over the records of an S3 notification: S3 sends one record per event. */
 static bool s3_records(struct worker *w, const struct scope_loop *L, size_t k)
 {
@@ -1142,7 +1209,7 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
         if (!await_is_call(w, k - 1) || !in_scope_at(w, r, k, lambda))
             continue;
         done[li] = 1;
-        if (paginates(w, L) || s3_records(w, L, k))
+        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L))
             continue;
         const struct token *kw = &w->sc.t[L->kw];
         char *detail =
