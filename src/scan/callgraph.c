@@ -11,9 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CG_MAX_FILES 4000
-#define CG_MAX_BYTES (64u << 20)
+#define CG_MAX_FILES 2000
+#define CG_MAX_BYTES (16u << 20) /* caps the graph's memory (a few times this) */
 #define CG_MAX_DEPTH 16
+#define CG_MAX_DIRS  20000
 #define CG_FILE_MAX  (2u << 20)
 
 struct fn_rec {
@@ -58,7 +59,7 @@ struct builder {
     size_t npkgs, cappkgs;
     struct cg_file *files;
     size_t nfiles, capfiles;
-    size_t bytes;
+    size_t bytes, ndirs;
     bool too_big;
     bool lambda;   /* some manifest names lambda_runtime / lambda_http */
     char **macros; /* the workspace's macro_rules! that panic */
@@ -408,6 +409,10 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
 {
     if (depth > CG_MAX_DEPTH || B->too_big)
         return;
+    if (++B->ndirs > CG_MAX_DIRS) {
+        B->too_big = true; /* a tree this wide is no Lambda workspace: no graph */
+        return;
+    }
     char *manifest = join(dir, "Cargo.toml");
     char *text = NULL;
     size_t tlen = 0;
@@ -438,7 +443,8 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
     char **names = NULL;
     size_t n = 0, cap = 0;
     while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || strcmp(de->d_name, "target") == 0)
+        if (de->d_name[0] == '.' || strcmp(de->d_name, "target") == 0 ||
+            strcmp(de->d_name, "node_modules") == 0)
             continue;
         names = xgrow(names, &cap, n + 1, sizeof *names);
         names[n++] = xstrdup(de->d_name);
