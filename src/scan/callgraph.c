@@ -148,38 +148,6 @@ static bool exists(const char *dir, const char *name)
     return ok;
 }
 
-/* The topmost directory with a Cargo.toml holding path, or NULL; *member: a nearer one
- * exists (the file's package is a member of a bigger workspace). */
-static char *find_top(const char *path, bool *member)
-{
-    int found = 0;
-    path = norm(path);
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
-                      : xstrdup(".");
-    char *top = NULL;
-    for (int guard = 0; guard < 64; guard++) {
-        if (exists(dir, "Cargo.toml")) {
-            free(top);
-            top = xstrdup(dir);
-            found++;
-        }
-        if (exists(dir, ".git") || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0)
-            break;
-        char *s = strrchr(dir, '/');
-        if (!s) {
-            strcpy(dir, ".");
-        } else if (s == dir) {
-            dir[1] = '\0';
-        } else {
-            *s = '\0';
-        }
-    }
-    free(dir);
-    *member = found > 1;
-    return top;
-}
-
 /* ---- reading one file ---- */
 
 static char *tok_dup(const char *src, const struct token *t)
@@ -752,23 +720,60 @@ static struct cg *build(struct worker *w, char *top)
     return g;
 }
 
-/* find_top for the directory of path, remembered by the worker for the last directory (files
- * of a directory come together): most of a large tree has no workspace to look for. */
+/* The topmost directory with a Cargo.toml at or above dir (not above a .git directory or the
+ * relative start) and how many there are, remembered per worker for the last few directories,
+ * so that a new directory costs two stat calls once its parent is known. */
+static const struct cg_memo *top_of_dir(struct worker *w, const char *dir, int guard)
+{
+    for (int i = 0; i < CG_MEMO; i++)
+        if (w->cg_memo[i].dir && strcmp(w->cg_memo[i].dir, dir) == 0)
+            return &w->cg_memo[i];
+    bool cargo = exists(dir, "Cargo.toml");
+    char *top = NULL;
+    int found = cargo;
+    if (!(guard > 64 || exists(dir, ".git") || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0)) {
+        char *parent = xstrdup(dir);
+        char *sl = strrchr(parent, '/');
+        if (!sl)
+            strcpy(parent, ".");
+        else if (sl == parent)
+            parent[1] = '\0';
+        else
+            *sl = '\0';
+        const struct cg_memo *up = top_of_dir(w, parent, guard + 1);
+        free(parent);
+        if (up->top)
+            top = xstrdup(up->top);
+        found += up->found;
+    }
+    if (!top && cargo)
+        top = xstrdup(dir);
+    struct cg_memo *m = &w->cg_memo[w->cg_memo_next];
+    w->cg_memo_next = (w->cg_memo_next + 1) % CG_MEMO;
+    free(m->dir);
+    free(m->top);
+    *m = (struct cg_memo){xstrdup(dir), top, found};
+    return m;
+}
+
 static char *find_top_cached(struct worker *w, const char *path, bool *member)
 {
     path = norm(path);
     const char *slash = strrchr(path, '/');
-    size_t n = slash ? (size_t)(slash - path) : 0;
-    if (w->cg_dir && strlen(w->cg_dir) == n && memcmp(w->cg_dir, path, n) == 0) {
-        *member = w->cg_member;
-        return w->cg_top ? xstrdup(w->cg_top) : NULL;
+    char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
+                      : xstrdup(".");
+    const struct cg_memo *m = top_of_dir(w, dir, 0);
+    free(dir);
+    *member = m->found > 1;
+    return m->top ? xstrdup(m->top) : NULL;
+}
+
+void cg_worker_finish(struct worker *w)
+{
+    for (int i = 0; i < CG_MEMO; i++) {
+        free(w->cg_memo[i].dir);
+        free(w->cg_memo[i].top);
     }
-    free(w->cg_dir);
-    free(w->cg_top);
-    w->cg_dir = xstrndup(path, n);
-    w->cg_top = find_top(path, &w->cg_member);
-    *member = w->cg_member;
-    return w->cg_top ? xstrdup(w->cg_top) : NULL;
 }
 
 const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda)

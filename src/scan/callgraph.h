@@ -52,6 +52,8 @@ void cg_release(void);
 const struct cg_file *cg_lookup(struct worker *w, const char *path, bool lambda);
 /* Is the fn whose name token starts at byte off reached per invocation? */
 bool cg_reached(const struct cg_file *f, uint32_t off);
+/* Frees what a worker remembers about directories. */
+void cg_worker_finish(struct worker *w);
 /* Does the call whose name starts at byte off only reach cached or I/O-free fns? */
 bool cg_quiet(const struct cg_file *f, uint32_t off);
 

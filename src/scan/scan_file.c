@@ -79,8 +79,7 @@ void worker_finish(struct worker *w)
     free(w->rule_off);
     free(w->lines);
     free(w->reach);
-    free(w->cg_dir);
-    free(w->cg_top);
+    cg_worker_finish(w);
     fvec_finish(&w->out);
     cg_release();
 }
@@ -708,9 +707,8 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
                 g++;
             if (g < ngroups && groups[g].finding < w->out.n) {
                 struct finding *f = &w->out.v[groups[g].finding];
-                char *m =
-                    xasprintf("%s%s%d", f->message,
-                              groups[g].n++ == 0 ? " (also at line " : ", ", (int)line + 1);
+                char *m = xasprintf("%s%s%d", f->message,
+                                    groups[g].n++ == 0 ? " (also at line " : ", ", (int)line + 1);
                 free(f->message);
                 f->message = m;
                 last_line = line;

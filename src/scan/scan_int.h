@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #define SCAN_RULE_SUPPRESSION "unused-suppression"
+#define CG_MEMO               16
 
 struct fvec {
     struct finding *v;
@@ -56,8 +57,11 @@ struct worker {
     /* the workspace call graph's view of the current file (Lambda crates), or NULL */
     const struct cg_file *cgf;
     uint8_t *reach; /* for each fn of the current file (sc.fns): reached per invocation */
-    char *cg_dir, *cg_top; /* the last directory looked up for a graph, and its workspace */
-    bool cg_member;
+    struct cg_memo { /* directories looked up for a graph: the workspace at or above each */
+        char *dir, *top;
+        int found; /* Cargo.toml files at or above it */
+    } cg_memo[CG_MEMO];
+    int cg_memo_next;
     size_t capreach;
 };
 
