@@ -731,7 +731,10 @@ static const struct cg_memo *top_of_dir(struct worker *w, const char *dir, int g
     bool cargo = exists(dir, "Cargo.toml");
     char *top = NULL;
     int found = cargo;
-    if (!(guard > 64 || exists(dir, ".git") || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0)) {
+    size_t n = strlen(dir);
+    bool start = strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0 || strcmp(dir, "..") == 0 ||
+                 (n >= 3 && strcmp(dir + n - 3, "/..") == 0);
+    if (!(guard > 64 || start || exists(dir, ".git"))) {
         char *parent = xstrdup(dir);
         char *sl = strrchr(parent, '/');
         if (!sl)

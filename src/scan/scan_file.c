@@ -1398,9 +1398,16 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     /* async-only rules need an `async` somewhere, and .await needs one too */
     bool async_code = has_lit(w, LIT_ASYNC);
     bool awaits = async_code && has_lit(w, LIT_AWAIT);
+    /* the graph (built with this worker's lexer on first use) before lexing this file; a
+     * member of a workspace with a Lambda crate gets one too, and the per-invocation rules
+     * (clients, runtimes) then apply to what a handler reaches in it. Panics in such library
+     * code were mostly invariants on the real corpus: unwrap-in-handler stays with Lambda
+     * crates. */
+    w->cgf = cg_lookup(w, path, lambda);
     for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
         const struct rule *r = &rs->v[i];
-        if (r->disabled || !(r->kinds & RK_RUST) || (r->lambda_only && !lambda))
+        if (r->disabled || !(r->kinds & RK_RUST) ||
+            (r->lambda_only && !lambda && !(w->cgf && r->scope == RS_HANDLER)))
             continue;
         if ((r->scope == RS_ASYNC && !async_code) ||
             (r->scope == RS_ASYNC_OR_LAMBDA && !async_code && !lambda))
@@ -1420,8 +1427,6 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         todo[ntodo++] = r;
     }
     bool mentions_us = has_lit(w, LIT_US);
-    /* the graph (built with this worker's lexer on first use) before lexing this file */
-    w->cgf = lambda || awaits ? cg_lookup(w, path, lambda) : NULL;
     if (ntodo == 0 && !want_facts && !mentions_us && !(w->cgf && w->cgf->nsites))
         return;
     lexer_run(src, len, &w->lx);
