@@ -1403,7 +1403,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
      * (clients, runtimes) then apply to what a handler reaches in it. Panics in such library
      * code were mostly invariants on the real corpus: unwrap-in-handler stays with Lambda
      * crates. */
-    w->cgf = cg_lookup(w, path, lambda);
+    w->cgf = lambda || async_code ? cg_lookup(w, path, lambda) : NULL;
     for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
         const struct rule *r = &rs->v[i];
         if (r->disabled || !(r->kinds & RK_RUST) ||
