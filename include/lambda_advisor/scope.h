@@ -19,7 +19,9 @@ enum scope_flag {
                            (calls service_fn), not counting async blocks inside it */
     SF_INIT = 1 << 4,   /* run once: static/const initialisers, OnceCell::get_or_init, Lazy::new */
     SF_IN_FN = 1 << 5,  /* inside some fn body */
-    SF_FACTORY = 1 << 6 /* inside a fn that returns a client, config, pool, runtime or Self */
+    SF_HANDLER = 1 << 6 /* in the arguments of service_fn(...), lambda_*::run(...) or an HTTP
+                           router's .route(...): code the runtime calls per invocation, even when
+                           it sits lexically inside main */
 };
 
 enum loop_kind { LOOP_FOR, LOOP_WHILE, LOOP_LOOP };
@@ -45,6 +47,7 @@ struct scoped {
     uint16_t *flags;
     int32_t *loop; /* index into loops, -1 outside loops (reset by fns and async blocks) */
     int32_t *ctx;  /* id of the innermost fn / async block / async closure, -1 at top level */
+    int32_t *fn;   /* index into fns of the innermost fn item holding the token, -1 outside */
     size_t capinfo;
     struct scope_loop *loops;
     size_t nloops, caploops;
@@ -53,6 +56,8 @@ struct scoped {
     struct scope_fn {
         uint32_t open, close; /* body braces (close 0: unterminated) */
         int32_t ctx;
+        uint32_t name;   /* token index of the fn's name */
+        int32_t impl_ty; /* token index of the type of the enclosing impl block, or -1 */
     } * fns;
     size_t nfns, capfns;
     bool has_test;    /* a #[test]-like attribute or #[cfg(test)] */

@@ -54,6 +54,7 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
     lit_add(w, "await");
     lit_add(w, "lambda-advisor");
     lit_add(w, "async");
+    cg_retain();
     w->rule_off = xcalloc(rs->n + 1, sizeof *w->rule_off);
     size_t total = 0;
     for (size_t i = 0; i < rs->n; i++)
@@ -78,7 +79,10 @@ void worker_finish(struct worker *w)
     free(w->rule_lit);
     free(w->rule_off);
     free(w->lines);
+    free(w->reach);
+    cg_worker_finish(w);
     fvec_finish(&w->out);
+    cg_release();
 }
 
 void fvec_finish(struct fvec *fv)
@@ -223,21 +227,43 @@ static bool async_scope(uint16_t f)
     return (f & SF_ASYNC) && !(f & (SF_OFF | SF_MAIN | SF_INIT));
 }
 
-static bool in_scope(const struct rule *r, uint16_t f, bool lambda)
+/* Does token k run per invocation: in a handler region, or in a fn the call graph reaches
+ * from one? Only asked when the file has a call graph. */
+static bool per_invocation(const struct worker *w, size_t k)
 {
+    uint16_t f = w->sc.flags[k];
+    if (f & (SF_TEST | SF_INIT))
+        return false;
+    if (f & SF_HANDLER)
+        return true;
+    if (f & SF_MAIN)
+        return false;
+    int32_t fi = w->sc.fn[k];
+    return fi >= 0 && w->reach[fi];
+}
+
+/* Is token k (flags f) where rule r counts? With a call graph, code that no handler reaches
+ * is start-up code (or dead, or a tool's) in a binary package; in a library package, panics
+ * and clients count where a handler of the workspace reaches them, async rules lexically. */
+static bool in_scope_at(const struct worker *w, const struct rule *r, size_t k, bool lambda)
+{
+    uint16_t f = w->sc.flags[k];
     if (f & SF_TEST)
         return false;
-    bool not_main = (f & (SF_IN_FN | SF_ASYNC)) && !(f & (SF_MAIN | SF_INIT));
+    bool not_main = (f & (SF_IN_FN | SF_ASYNC | SF_HANDLER)) && !(f & (SF_MAIN | SF_INIT));
+    const struct cg_file *g = w->cgf;
+    bool known = g && !g->pkg_library; /* a binary: its handlers, if any, are known */
     switch (r->scope) {
     case RS_CODE:
         return true;
     case RS_ASYNC:
-        return async_scope(f);
-    case RS_NOT_MAIN: /* a fn that builds a client or Self runs at start-up as often as not */
+        return async_scope(f) && (!known || per_invocation(w, k));
+    case RS_NOT_MAIN:
     case RS_HANDLER:
-        return not_main && !(f & SF_FACTORY);
+        return g ? per_invocation(w, k) : not_main;
     case RS_ASYNC_OR_LAMBDA:
-        return async_scope(f) || lambda;
+        return (async_scope(f) && (!known || per_invocation(w, k))) ||
+               (lambda && (!g || per_invocation(w, k)));
     }
     return false;
 }
@@ -262,20 +288,496 @@ static bool awaited_after(const char *code, size_t len, size_t end)
                              (code[i + 6] >= '0' && code[i + 6] <= '9')));
 }
 
+static bool same_text_tok(struct worker *w, size_t a, size_t b)
+{
+    const struct token *x = &w->sc.t[a], *y = &w->sc.t[b];
+    return x->kind == y->kind && x->len == y->len &&
+           memcmp(w->src + x->start, w->src + y->start, x->len) == 0;
+}
+
+static void run_panic_macros(struct worker *w, const struct rule *r, bool lambda);
+static bool tword(struct worker *w, size_t i, const char *word);
+static bool tpunct(struct worker *w, size_t i, char c);
+
+/* ---- what a match means (rules whose text alone says too little) ---- */
+
+static bool kw_stop(struct worker *w, size_t k)
+{
+    static const char *const kw[] = {"return", "let",   "in",  "if",    "match", "else",
+                                     "move",   "while", "for", "break", "yield", "mut"};
+    for (size_t j = 0; j < sizeof kw / sizeof kw[0]; j++)
+        if (tword(w, k, kw[j]))
+            return true;
+    return false;
+}
+
+/* The first token of the postfix chain (`a::b(x).c()?.d`) that ends just before token k. */
+static size_t chain_start(struct worker *w, size_t k)
+{
+    size_t j = k, steps = 0;
+    while (j > 0 && steps++ < 4096) {
+        size_t p = j - 1;
+        const struct token *t = &w->sc.t[p];
+        if (tpunct(w, p, ')') || tpunct(w, p, ']')) {
+            char open = tpunct(w, p, ')') ? '(' : '[', close = w->src[t->start];
+            int depth = 0;
+            size_t q = p;
+            for (;; q--) {
+                if (tpunct(w, q, close))
+                    depth++;
+                else if (tpunct(w, q, open) && --depth == 0)
+                    break;
+                if (q == 0 || ++steps > 4096)
+                    return j;
+            }
+            j = q;
+        } else if (tpunct(w, p, '>') && p > 0 && !tpunct(w, p - 1, '-') && !tpunct(w, p - 1, '=')) {
+            /* a turbofish `::<T>` */
+            int depth = 0;
+            size_t q = p;
+            for (;; q--) {
+                if (tpunct(w, q, '>'))
+                    depth++;
+                else if (tpunct(w, q, '<') && --depth == 0)
+                    break;
+                if (q == 0 || ++steps > 4096)
+                    return j;
+            }
+            if (q < 2 || !tpunct(w, q - 1, ':') || !tpunct(w, q - 2, ':'))
+                break;
+            j = q;
+        } else if ((t->kind == TK_IDENT && !kw_stop(w, p)) || tpunct(w, p, '.') ||
+                   (tpunct(w, p, ':') &&
+                    ((p > 0 && tpunct(w, p - 1, ':')) || tpunct(w, p + 1, ':'))) ||
+                   tpunct(w, p, '?') || t->kind == TK_STRING || t->kind == TK_NUMBER ||
+                   t->kind == TK_CHAR) {
+            j = p;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+static bool upper_tok(struct worker *w, size_t k)
+{
+    const struct token *t = &w->sc.t[k];
+    return t->kind == TK_IDENT && w->src[t->start] >= 'A' && w->src[t->start] <= 'Z';
+}
+
+/* Only constants between a and b: literals, paths to CONSTS / Types, and argument-free
+ * conversions (`"x".into()`, `StatusCode::OK`). */
+static bool constant_args(struct worker *w, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const struct token *t = &w->sc.t[k];
+        if (t->kind == TK_STRING || t->kind == TK_NUMBER || t->kind == TK_CHAR)
+            continue;
+        if (t->kind == TK_PUNCT) {
+            char c = w->src[t->start];
+            if (strchr(":.,()&", c))
+                continue;
+            return false;
+        }
+        if (upper_tok(w, k) || tpunct(w, k + 1, ':'))
+            continue;
+        if (tword(w, k, "into") || tword(w, k, "to_string") || tword(w, k, "to_owned") ||
+            tword(w, k, "from") || tword(w, k, "new") || tword(w, k, "default") ||
+            tword(w, k, "empty"))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+/* Can the chain [a, k) that ends in .unwrap()/.expect() not fail at run time? */
+static bool cannot_fail(struct worker *w, size_t a, size_t k)
+{
+    /* `Type::f("literal")` (constant regexes, selectors, URLs, header values): fails always
+     * or never, and a test would tell */
+    if (k >= a + 6 && tpunct(w, k - 1, ')')) {
+        /* `Type::f(literals)`: the call's '(' and the path before it */
+        int depth = 0;
+        size_t o = k - 1;
+        for (; o > a; o--) {
+            if (tpunct(w, o, ')'))
+                depth++;
+            else if (tpunct(w, o, '(') && --depth == 0)
+                break;
+        }
+        bool lits = o > a && o + 1 < k - 1;
+        for (size_t j = o + 1; lits && j < k - 1; j++) {
+            const struct token *t = &w->sc.t[j];
+            lits = t->kind == TK_STRING || t->kind == TK_NUMBER || t->kind == TK_CHAR ||
+                   tpunct(w, j, ',') || tpunct(w, j, '-');
+        }
+        if (lits && o >= a + 4 && w->sc.t[o - 1].kind == TK_IDENT && tpunct(w, o - 2, ':') &&
+            tpunct(w, o - 3, ':') && upper_tok(w, o - 4))
+            return true;
+    }
+    /* serde_json::to_string / to_vec / to_value of the crate's own data: Serialize of plain
+     * structs, String-keyed maps and Values does not fail */
+    if (k >= a + 4 && tword(w, a, "serde_json") && tpunct(w, a + 1, ':') &&
+        (tword(w, a + 3, "to_string") || tword(w, a + 3, "to_vec") ||
+         tword(w, a + 3, "to_string_pretty") || tword(w, a + 3, "to_value")) &&
+        tpunct(w, k - 1, ')'))
+        return true;
+    /* `"literal".parse()` */
+    if (w->sc.t[a].kind == TK_STRING && tpunct(w, a + 1, '.') && tword(w, a + 2, "parse")) {
+        size_t j = a + 3;
+        if (tpunct(w, j, ':')) /* parse::<T>() */
+            while (j < k && !tpunct(w, j, '('))
+                j++;
+        if (j + 2 == k && tpunct(w, j, '(') && tpunct(w, j + 1, ')'))
+            return true;
+    }
+    /* builders with constant parts: Response::builder().status(200).header("a", "b").body(x) */
+    bool builder = false;
+    for (size_t j = a; j < k; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (tword(w, j, "builder") && tpunct(w, j + 1, '(') && tpunct(w, j + 2, ')'))
+            builder = true;
+        else if (t->kind == TK_IDENT && t->len > 7 && tpunct(w, j + 1, ':') &&
+                 memmem(w->src + t->start, t->len, "Builder", 7) &&
+                 (tword(w, j + 3, "new") || tword(w, j + 3, "default")))
+            builder = true; /* EventBuilderV10::new() */
+        /* formatting a date with a well-known format (`.format(&Rfc3339)`) */
+        if (tword(w, j, "format") && tpunct(w, j + 1, '(')) {
+            for (size_t q = j + 2; q < k && !tpunct(w, q, ')'); q++)
+                if (tword(w, q, "Rfc3339") || tword(w, q, "Rfc2822") || tword(w, q, "Iso8601"))
+                    return true;
+        }
+    }
+    /* an SDK-style `X::builder()....build()`: it fails only when the code forgets a required
+     * field, the same on every call (an HTTP builder's uri/header/status parts are checked below)
+     */
+    if (builder && k >= a + 4 && tpunct(w, k - 1, ')') && tpunct(w, k - 2, '(') &&
+        tword(w, k - 3, "build")) {
+        bool http = false;
+        for (size_t j = a; j < k && !http; j++)
+            http = tword(w, j, "header") || tword(w, j, "uri") || tword(w, j, "status") ||
+                   tword(w, j, "method");
+        if (!http)
+            return true;
+    }
+    if (builder) {
+        for (size_t j = a; j < k; j++) {
+            if (!(w->sc.t[j].kind == TK_IDENT && tpunct(w, j + 1, '(')))
+                continue;
+            int depth = 0;
+            size_t e = j + 1;
+            for (; e < k; e++) {
+                if (tpunct(w, e, '(') || tpunct(w, e, '['))
+                    depth++;
+                else if ((tpunct(w, e, ')') || tpunct(w, e, ']')) && --depth == 0)
+                    break;
+            }
+            bool one_name = e == j + 3 && w->sc.t[j + 2].kind == TK_IDENT;
+            if (tword(w, j, "body") || tword(w, j, "extension") ||
+                (tword(w, j, "status") && one_name)) {
+                j = e; /* any body, a typed status: setting it cannot fail */
+                continue;
+            }
+            if (!constant_args(w, j + 2, e))
+                return false;
+            j = e;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Reads the environment (deployment configuration, not request input): the chain itself, or
+ * a variable bound from env::var earlier in the fn. */
+static bool env_read(struct worker *w, size_t a, size_t k)
+{
+    for (size_t j = a; j + 3 < k; j++)
+        if (tword(w, j, "env") && tpunct(w, j + 1, ':') &&
+            (tword(w, j + 3, "var") || tword(w, j + 3, "var_os") || tword(w, j + 3, "args")))
+            return true;
+    for (size_t j = a; j < k; j++)
+        if ((tword(w, j, "env") && tpunct(w, j + 1, '!')) ||
+            ((tword(w, j, "credentials_provider") || tword(w, j, "region")) &&
+             tpunct(w, j + 1, '(') && tpunct(w, j + 2, ')')))
+            return true; /* also the SDK config's region and credentials: the environment */
+    if (w->sc.t[a].kind != TK_IDENT)
+        return false;
+    int32_t fi = w->sc.fn[a];
+    if (fi < 0)
+        return false;
+    /* `let ROOT = ... env::var(...) ...;` earlier in the fn */
+    for (size_t j = w->sc.fns[fi].open; j < a; j++) {
+        if (!tword(w, j, "let"))
+            continue;
+        size_t b = j + 1;
+        if (tword(w, b, "mut"))
+            b++;
+        if (!same_text_tok(w, b, a))
+            continue;
+        for (size_t e = b; e < a && !tpunct(w, e, ';'); e++)
+            if (tword(w, e, "env") && tpunct(w, e + 1, ':') && tword(w, e + 3, "var"))
+                return true;
+    }
+    return false;
+}
+
+/* `if x.is_some() { x.unwrap() }`, `if x.is_err() { return ... } x.unwrap()`: the check just
+ * before makes it infallible. */
+static bool checked_before(struct worker *w, size_t a, size_t k)
+{
+    if (w->sc.t[a].kind != TK_IDENT || k != a + 1)
+        return false;
+    size_t from = a > 200 ? a - 200 : 0;
+    int32_t fi = w->sc.fn[a];
+    if (fi >= 0 && w->sc.fns[fi].open > from)
+        from = w->sc.fns[fi].open;
+    for (size_t j = from; j + 2 < a; j++) {
+        /* `if let Err(e) = &x { return ...; }` */
+        if (same_text_tok(w, j, a) && j >= 3 && (tpunct(w, j - 1, '=') || tpunct(w, j - 1, '&'))) {
+            size_t q = tpunct(w, j - 1, '&') ? j - 2 : j - 1;
+            if (tpunct(w, q, '=') && q >= 2 && tpunct(w, q - 1, ')')) {
+                size_t o = q - 1;
+                while (o > from && !tpunct(w, o, '('))
+                    o--;
+                if (o >= 2 && (tword(w, o - 1, "Err") || tword(w, o - 1, "None")) &&
+                    tword(w, o - 2, "let"))
+                    return true;
+            }
+            if (tpunct(w, q, '=') && q >= 2 && tword(w, q - 1, "None") && tword(w, q - 2, "let"))
+                return true;
+        }
+        if (same_text_tok(w, j, a) && tpunct(w, j + 1, '.') &&
+            (tword(w, j + 2, "is_some") || tword(w, j + 2, "is_ok") || tword(w, j + 2, "is_none") ||
+             tword(w, j + 2, "is_err")))
+            return true;
+    }
+    return false;
+}
+
+/* Inside `fn poll(...)` / `fn poll_*`: "polled after completion" is a state-machine invariant. */
+static bool in_poll(struct worker *w, size_t k)
+{
+    int32_t fi = w->sc.fn[k];
+    if (fi < 0)
+        return false;
+    const struct token *t = &w->sc.t[w->sc.fns[fi].name];
+    return t->len >= 4 && memcmp(w->src + t->start, "poll", 4) == 0 &&
+           (t->len == 4 || w->src[t->start + 4] == '_');
+}
+
+/* unwrap-in-handler: does the panic at token k (the '.' of .unwrap/.expect) count? */
+static bool panic_counts(struct worker *w, size_t k)
+{
+    if (!tpunct(w, k, '.'))
+        return true; /* panic!, process::exit */
+    if (in_poll(w, k))
+        return false;
+    /* .lock() / .read() / .write() then unwrap on another line: only a poisoned lock panics */
+    if (k >= 4 && tpunct(w, k - 1, ')') && tpunct(w, k - 2, '(') && tpunct(w, k - 4, '.') &&
+        (tword(w, k - 3, "lock") || tword(w, k - 3, "read") || tword(w, k - 3, "write")))
+        return false;
+    size_t a = chain_start(w, k);
+    if (a >= k)
+        return true;
+    return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k));
+}
+
+/* What the tokens [a, b) do to a key: bit 0 a real decode (percent_decode, url_decoded_key,
+ * a decode helper), bit 1 urlencoding, bit 2 a '+' replace. */
+static unsigned decode_marks(struct worker *w, size_t a, size_t b)
+{
+    static const char *const full[] = {"percent_decode",  "percent_decode_str", "decode_utf8",
+                                       "url_decode",      "urldecode",          "decode_key",
+                                       "url_decoded_key", "form_urlencoded",    "unescape"};
+    unsigned m = 0;
+    for (size_t j = a; j < b; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (t->kind == TK_IDENT) {
+            for (size_t i = 0; i < sizeof full / sizeof full[0]; i++)
+                if (tword(w, j, full[i]))
+                    m |= 1;
+            if (tword(w, j, "urlencoding"))
+                m |= 2;
+        } else if ((t->kind == TK_STRING || t->kind == TK_CHAR) && j >= 2 &&
+                   tword(w, j - 2, "replace") && memchr(w->src + t->start, '+', t->len)) {
+            m |= 4;
+        }
+    }
+    return m;
+}
+
+/* s3-key-not-decoded: is the key at token k decoded where it is read, or by a same-file helper
+ * that fn calls? 1 decoded, 0 not, -1 only by urlencoding::decode, which leaves '+' (a space in
+ * S3 keys) alone. Keys only logged are left alone too (1). */
+static int key_decoded(struct worker *w, size_t k)
+{
+    /* inside println!/info!-like macro arguments (also nested in a call there): logged only */
+    int depth = 0, levels = 0;
+    for (size_t j = k; j-- > 0 && k - j < 400;) {
+        if (tpunct(w, j, ')') || tpunct(w, j, ']') || tpunct(w, j, '}'))
+            depth++;
+        else if (tpunct(w, j, '(') || tpunct(w, j, '[') || tpunct(w, j, '{')) {
+            if (depth-- > 0)
+                continue;
+            depth = 0;
+            if (++levels > 3)
+                break;
+            if (tpunct(w, j, '(') && j >= 2 && tpunct(w, j - 1, '!')) {
+                static const char *const logs[] = {"println", "print", "eprintln", "info",
+                                                   "debug",   "warn",  "error",    "trace",
+                                                   "log",     "dbg",   "event"};
+                for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++)
+                    if (tword(w, j - 2, logs[i]))
+                        return 1;
+            }
+            if (tpunct(w, j, '{'))
+                break;
+        }
+    }
+    int32_t fi = w->sc.fn[k];
+    if (fi < 0)
+        return 0;
+    const struct scope_fn *fn = &w->sc.fns[fi];
+    size_t end = fn->close ? fn->close : w->sc.n;
+    unsigned m = decode_marks(w, fn->open, end);
+    /* one level of same-file helpers it calls */
+    for (size_t j = fn->open; j < end && !(m & 1); j++) {
+        if (w->sc.t[j].kind != TK_IDENT || !tpunct(w, j + 1, '('))
+            continue;
+        for (size_t h = 0; h < w->sc.nfns; h++) {
+            const struct scope_fn *hf = &w->sc.fns[h];
+            if ((int32_t)h == fi || !same_text_tok(w, hf->name, j))
+                continue;
+            m |= decode_marks(w, hf->open, hf->close ? hf->close : w->sc.n);
+        }
+        const struct token *t = &w->sc.t[j];
+        if (memmem(w->src + t->start, t->len, "decode", 6) && !tword(w, j, "decode"))
+            m |= 1; /* a decode helper from elsewhere: trust its name */
+    }
+    if (m & 1)
+        return 1;
+    if (m & 2)
+        return (m & 4) ? 1 : -1;
+    return 0;
+}
+
 static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
 {
     const char *code = w->lx.code;
     size_t len = w->lx.len, from = 0, ms, me;
+    bool panics = strcmp(r->id, "unwrap-in-handler") == 0;
+    /* one pitfall per fn: the config load and each client, or each CPU-heavy step */
+    bool clients =
+        strcmp(r->id, "client-per-invocation") == 0 || strcmp(r->id, "cpu-in-async") == 0;
+    bool s3key = strcmp(r->id, "s3-key-not-decoded") == 0;
+    size_t last_line = SIZE_MAX;
+    struct group {
+        int32_t fn;
+        size_t finding;
+        int n;
+    } groups[32];
+    size_t ngroups = 0;
     while (from <= len && re_find(w, r->re, code, len, from, &ms, &me)) {
         from = me > ms ? me : ms + 1;
         size_t k = scope_token_at(&w->sc, ms);
         if (k >= w->sc.n)
             continue;
-        if (!in_scope(r, w->sc.flags[k], lambda))
+        if (!in_scope_at(w, r, k, lambda))
             continue;
         if (r->not_awaited && awaited_after(code, len, me))
             continue;
-        emit(w, r, ms, me, NULL);
+        size_t line = line_of(w, ms);
+        if (line == last_line)
+            continue; /* one finding per line */
+        if (panics && !panic_counts(w, k))
+            continue;
+        const char *detail = NULL;
+        if (s3key) {
+            int d = key_decoded(w, k);
+            if (d > 0)
+                continue;
+            if (d < 0)
+                detail = "urlencoding::decode alone leaves '+' (a space in S3 keys) as '+'; "
+                         "replace '+' with ' ' first";
+        }
+        if (clients) {
+            /* one pitfall per fn: the config load and each client are one finding */
+            int32_t fn = w->sc.fn[k];
+            size_t g = 0;
+            while (g < ngroups && groups[g].fn != fn)
+                g++;
+            if (g < ngroups && groups[g].finding < w->out.n) {
+                struct finding *f = &w->out.v[groups[g].finding];
+                char *m = xasprintf("%s%s%d", f->message,
+                                    groups[g].n++ == 0 ? " (also at line " : ", ", (int)line + 1);
+                free(f->message);
+                f->message = m;
+                last_line = line;
+                continue;
+            }
+            if (ngroups < 32)
+                groups[ngroups++] = (struct group){fn, w->out.n, 0};
+        }
+        last_line = line;
+        emit(w, r, ms, me, detail);
+    }
+    for (size_t g = 0; g < ngroups; g++) {
+        if (groups[g].n == 0 || groups[g].finding >= w->out.n)
+            continue;
+        struct finding *f = &w->out.v[groups[g].finding];
+        char *m = xasprintf("%s)", f->message);
+        free(f->message);
+        f->message = m;
+    }
+    if (panics && w->cgf && w->cgf->nmacros)
+        run_panic_macros(w, r, lambda);
+}
+
+/* Calls from async code to same-crate sync helpers that sleep or do CPU-heavy work. */
+static void emit_sites(struct worker *w, bool lambda)
+{
+    static const char *const ids[] = {"cpu-in-async", "blocking-sleep"};
+    for (int r = 0; r < 2; r++) {
+        const struct rule *rule = rules_find(w->rs, ids[r]);
+        if (!rule || rule->disabled || !(rule->kinds & RK_RUST) || (rule->lambda_only && !lambda))
+            continue;
+        for (size_t i = 0; i < w->cgf->nsites; i++) {
+            const struct cg_site *st = &w->cgf->sites[i];
+            if (!(st->mask & (r == 0 ? CG_CPU : CG_SLEEP)))
+                continue;
+            size_t k = scope_token_at(&w->sc, st->start);
+            if (k < w->sc.n && in_scope_at(w, rule, k, lambda))
+                emit(w, rule, st->start, st->end, st->detail);
+        }
+    }
+}
+
+/* The crate's own macros that panic (`macro_rules! fail { ... panic!(...) }`), invoked in
+ * handler code. */
+static void run_panic_macros(struct worker *w, const struct rule *r, bool lambda)
+{
+    size_t first = w->out.n;
+    for (size_t k = 0; k + 1 < w->sc.n; k++) {
+        const struct token *t = &w->sc.t[k];
+        if (t->kind != TK_IDENT || !tpunct(w, k + 1, '!') ||
+            (k > 0 && tword(w, k - 1, "macro_rules")))
+            continue;
+        bool ours = false;
+        for (size_t m = 0; m < w->cgf->nmacros && !ours; m++)
+            ours = strlen(w->cgf->macros[m]) == t->len &&
+                   memcmp(w->cgf->macros[m], w->src + t->start, t->len) == 0;
+        if (!ours || !in_scope_at(w, r, k, lambda))
+            continue;
+        int line = (int)line_of(w, t->start) + 1;
+        bool dup = false;
+        for (size_t i = 0; i < w->out.n && !dup; i++)
+            dup = (i >= first || w->out.v[i].rule == r->id) && w->out.v[i].line == line &&
+                  strcmp(w->out.v[i].path, w->path) == 0 && w->out.v[i].rule == r->id;
+        if (dup)
+            continue;
+        char *detail = xasprintf("`%.*s!` panics", (int)t->len, w->src + t->start);
+        emit(w, r, t->start, (size_t)t->start + t->len + 1, detail);
+        free(detail);
     }
 }
 
@@ -296,16 +798,33 @@ static bool tpunct(struct worker *w, size_t i, char c)
 static bool sequential_method(struct worker *w, size_t i)
 {
     static const char *const m[] = {
-        "sleep",       "sleep_until",    "lock",      "read",     "write",         "read_exact",
-        "read_to_end", "read_to_string", "write_all", "flush",    "recv",          "send",
-        "send_all",    "next",           "try_next",  "acquire",  "acquire_owned", "tick",
-        "changed",     "notified",       "join_next", "join",     "shutdown",      "close",
-        "accept",      "wait",           "ready",     "closed",   "readable",      "writable",
-        "commit",      "rollback",       "begin",     "execute",  "send_timeout",  "reserve",
-        "read_line",   "read_buf",       "write_buf", "sync_all", "sync_data",     "connect"};
+        "sleep",       "sleep_until",    "lock",      "read",      "write",         "read_exact",
+        "read_to_end", "read_to_string", "write_all", "flush",     "recv",          "send",
+        "send_all",    "next",           "try_next",  "acquire",   "acquire_owned", "tick",
+        "changed",     "notified",       "join_next", "join",      "shutdown",      "close",
+        "accept",      "wait",           "ready",     "closed",    "readable",      "writable",
+        "commit",      "rollback",       "begin",     "execute",   "send_timeout",  "reserve",
+        "read_line",   "read_buf",       "write_buf", "sync_all",  "sync_data",     "connect",
+        "send_data",   "send_trailers",  "feed",      "start_send"};
     for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
         if (tword(w, i, m[j]))
             return true;
+    return false;
+}
+
+/* Is token k the name of something written to in order (a writer, sink, sender, stream)? */
+static bool one_writer(struct worker *w, size_t k)
+{
+    static const char *const ends[] = {"writer", "sink",    "tx",    "sender",
+                                       "stream", "encoder", "output"};
+    const struct token *t = &w->sc.t[k];
+    if (t->kind != TK_IDENT)
+        return false;
+    for (size_t j = 0; j < sizeof ends / sizeof ends[0]; j++) {
+        size_t n = strlen(ends[j]);
+        if (t->len >= n && memcmp(w->src + t->start + t->len - n, ends[j], n) == 0)
+            return true;
+    }
     return false;
 }
 
@@ -330,6 +849,10 @@ static bool await_is_call(struct worker *w, size_t d)
             return false; /* it borrows something mutably: the next call needs it back */
     if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
         return true; /* a call through an expression: count it */
+    if (w->cgf && cg_quiet(w->cgf, w->sc.t[i - 1].start))
+        return false; /* a cached accessor or an async fn that never awaits: no I/O */
+    if (i >= 3 && tpunct(w, i - 2, '.') && one_writer(w, i - 3))
+        return false; /* feeding one writer, sink or stream: ordered by nature */
     if (i + 2 == d && tword(w, i - 1, "send"))
         return true; /* `.send()` without arguments ends an AWS SDK request, not a channel send */
     return !sequential_method(w, i - 1);
@@ -368,8 +891,7 @@ struct letinfo {
 
 static bool same_text(struct worker *w, size_t a, size_t b)
 {
-    const struct token *x = &w->sc.t[a], *y = &w->sc.t[b];
-    return x->len == y->len && memcmp(w->src + x->start, w->src + y->start, x->len) == 0;
+    return same_text_tok(w, a, b);
 }
 
 static bool stateful_root(struct worker *w, size_t k)
@@ -388,7 +910,7 @@ static bool let_eligible(struct worker *w, const struct rule *r, bool lambda, si
                          struct letinfo *out)
 {
     const struct scope_let *L = &w->sc.lets[li];
-    if (!in_scope(r, w->sc.flags[L->let_tok], lambda))
+    if (!in_scope_at(w, r, L->let_tok, lambda))
         return false;
     /* bindings: identifiers of the pattern, before a type annotation */
     out->idx = li;
@@ -551,6 +1073,123 @@ static void check_sequential(struct worker *w, const struct rule *r, bool lambda
     free(order);
 }
 
+/* Does the loop carry a page token from one request to the next (pagination: each request
+ * needs the previous response)? */
+static bool paginates(struct worker *w, const struct scope_loop *L)
+{
+    static const char *const words[] = {"exclusive_start_key",
+                                        "set_exclusive_start_key",
+                                        "last_evaluated_key",
+                                        "continuation_token",
+                                        "set_continuation_token",
+                                        "next_continuation_token",
+                                        "next_token",
+                                        "set_next_token",
+                                        "next_marker",
+                                        "set_marker",
+                                        "page_token",
+                                        "next_page_token",
+                                        "starting_token",
+                                        "set_starting_token",
+                                        "next_cursor",
+                                        "cursor",
+                                        "marker",
+                                        "start_after",
+                                        "set_start_after",
+                                        "pagination_token",
+                                        "next_page"};
+    for (size_t k = L->kw; k <= L->close && k < w->sc.n; k++) {
+        if (w->sc.t[k].kind != TK_IDENT)
+            continue;
+        for (size_t j = 0; j < sizeof words / sizeof words[0]; j++)
+            if (tword(w, k, words[j]))
+                return true;
+    }
+    return false;
+}
+
+/* Elements of the array literal whose '[' is token o, or SIZE_MAX when it is not one. */
+static size_t array_len(struct worker *w, size_t o)
+{
+    if (!tpunct(w, o, '['))
+        return SIZE_MAX;
+    size_t n = 1, depth = 0;
+    for (size_t j = o; j < w->sc.n; j++) {
+        if (tpunct(w, j, '[') || tpunct(w, j, '(') || tpunct(w, j, '{'))
+            depth++;
+        else if (tpunct(w, j, ']') || tpunct(w, j, ')') || tpunct(w, j, '}')) {
+            if (--depth == 0)
+                return tpunct(w, j - 1, '[') ? 0 : n;
+        } else if (depth == 1 && tpunct(w, j, ',') && !tpunct(w, j + 1, ']'))
+            n++;
+    }
+    return SIZE_MAX;
+}
+
+/* A loop over a handful of fixed items (`for lang in [En, Ja]`, or a variable bound to such an
+ * array or vec! in the fn): nothing worth running concurrently. */
+static bool few_items(struct worker *w, const struct scope_loop *L)
+{
+    if (L->kind != LOOP_FOR)
+        return false;
+    size_t j = L->kw + 1;
+    while (j < L->open && !tword(w, j, "in"))
+        j++;
+    if (++j >= L->open)
+        return false;
+    if (tpunct(w, j, '&'))
+        j++;
+    if (array_len(w, j) <= 4)
+        return true;
+    if (w->sc.t[j].kind != TK_IDENT || w->sc.fn[j] < 0)
+        return false;
+    for (size_t q = w->sc.fns[w->sc.fn[j]].open; q + 3 < L->kw; q++) {
+        if (!tword(w, q, "let"))
+            continue;
+        size_t b = q + 1 + (tword(w, q + 1, "mut") ? 1 : 0);
+        if (!same_text_tok(w, b, j))
+            continue;
+        size_t e = b + 1;
+        while (e < L->kw && !tpunct(w, e, '=') && !tpunct(w, e, ';'))
+            e++;
+        if (!tpunct(w, e, '='))
+            continue;
+        size_t o = e + 1;
+        if (tword(w, o, "vec") && tpunct(w, o + 1, '!'))
+            o += 2;
+        if (array_len(w, o) <= 4)
+            return true;
+    }
+    return false;
+}
+
+/* A polling or waiting loop: it sleeps between rounds, or runs until a deadline. */
+static bool polls(struct worker *w, const struct scope_loop *L)
+{
+    for (size_t j = L->kw; j < L->close && j < w->sc.n; j++)
+        if ((tword(w, j, "sleep") && tpunct(w, j + 1, '(')) || tword(w, j, "elapsed") ||
+            tword(w, j, "interval") || tword(w, j, "tick"))
+            return true;
+    return false;
+}
+
+/* A loop over the records of an S3 notification: S3 sends one record per event. */
+static bool s3_records(struct worker *w, const struct scope_loop *L, size_t k)
+{
+    bool records = false;
+    for (size_t j = L->kw; j < L->open; j++)
+        if (tword(w, j, "records") || tword(w, j, "Records"))
+            records = true;
+    int32_t fi = w->sc.fn[k];
+    if (!records || fi < 0)
+        return false;
+    const struct scope_fn *fn = &w->sc.fns[fi];
+    for (size_t j = fn->name; j < fn->open; j++)
+        if (tword(w, j, "S3Event"))
+            return true;
+    return false;
+}
+
 static void check_await_loops(struct worker *w, const struct rule *r, bool lambda)
 {
     if (w->sc.nloops == 0)
@@ -566,9 +1205,11 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
             continue;
         if (k <= L->open || k >= L->close || w->sc.ctx[k] != w->sc.ctx[L->open + 1])
             continue;
-        if (!await_is_call(w, k - 1) || !in_scope(r, w->sc.flags[k], lambda))
+        if (!await_is_call(w, k - 1) || !in_scope_at(w, r, k, lambda))
             continue;
         done[li] = 1;
+        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L))
+            continue;
         const struct token *kw = &w->sc.t[L->kw];
         char *detail =
             xasprintf("this loop awaits at line %d", (int)line_of(w, w->sc.t[k].start) + 1);
@@ -685,9 +1326,16 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     /* async-only rules need an `async` somewhere, and .await needs one too */
     bool async_code = has_lit(w, LIT_ASYNC);
     bool awaits = async_code && has_lit(w, LIT_AWAIT);
+    /* the graph (built with this worker's lexer on first use) before lexing this file; a
+     * member of a workspace with a Lambda crate gets one too, and the per-invocation rules
+     * (clients, runtimes) then apply to what a handler reaches in it. Panics in such library
+     * code were mostly invariants on the real corpus: unwrap-in-handler stays with Lambda
+     * crates. */
+    w->cgf = lambda || async_code ? cg_lookup(w, path, lambda) : NULL;
     for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
         const struct rule *r = &rs->v[i];
-        if (r->disabled || !(r->kinds & RK_RUST) || (r->lambda_only && !lambda))
+        if (r->disabled || !(r->kinds & RK_RUST) ||
+            (r->lambda_only && !lambda && !(w->cgf && r->scope == RS_HANDLER)))
             continue;
         if ((r->scope == RS_ASYNC && !async_code) ||
             (r->scope == RS_ASYNC_OR_LAMBDA && !async_code && !lambda))
@@ -707,11 +1355,18 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         todo[ntodo++] = r;
     }
     bool mentions_us = has_lit(w, LIT_US);
-    if (ntodo == 0 && !want_facts && !mentions_us)
+    if (ntodo == 0 && !want_facts && !mentions_us && !(w->cgf && w->cgf->nsites))
         return;
     lexer_run(src, len, &w->lx);
     scope_run(src, &w->lx, base_flags, &w->sc);
+    if (w->cgf) {
+        w->reach = xgrow(w->reach, &w->capreach, w->sc.nfns + 1, 1);
+        for (size_t i = 0; i < w->sc.nfns; i++)
+            w->reach[i] = cg_reached(w->cgf, w->sc.t[w->sc.fns[i].name].start);
+    }
     size_t first = w->out.n;
+    if (w->cgf)
+        emit_sites(w, lambda);
     for (size_t i = 0; i < ntodo; i++) {
         const struct rule *r = todo[i];
         if (r->check == RC_PATTERN)

@@ -7,6 +7,7 @@
 #include "lambda_advisor/rules.h"
 #include "lambda_advisor/scan.h"
 #include "lambda_advisor/scope.h"
+#include "callgraph.h"
 
 #include <pcre2.h>
 #include <stdbool.h>
@@ -14,6 +15,7 @@
 #include <stdint.h>
 
 #define SCAN_RULE_SUPPRESSION "unused-suppression"
+#define CG_MEMO               16
 
 struct fvec {
     struct finding *v;
@@ -52,6 +54,15 @@ struct worker {
     size_t len;
     const char *path;
     struct fvec out;
+    /* the workspace call graph's view of the current file (Lambda crates), or NULL */
+    const struct cg_file *cgf;
+    uint8_t *reach; /* for each fn of the current file (sc.fns): reached per invocation */
+    struct cg_memo { /* directories looked up for a graph: the workspace at or above each */
+        char *dir, *top;
+        int found; /* Cargo.toml files at or above it */
+    } cg_memo[CG_MEMO];
+    int cg_memo_next;
+    size_t capreach;
 };
 
 void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *tracing_re);

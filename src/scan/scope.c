@@ -14,12 +14,14 @@ struct frame {
     int32_t open_let; /* index of a `let` statement still open in this block, or -1 */
     bool loop_body;   /* this brace is the body of loops[loop] */
     int32_t fn;       /* this brace is the body of fns[fn], or -1 */
+    int32_t cur_fn;   /* the innermost fn item holding this frame, or -1 */
+    int32_t impl_ty;  /* the type token of the innermost impl block, or -1 */
 };
 
 struct fnpend {
-    bool active, is_async, is_main, is_test, factory_name;
+    bool active, is_async, is_main, is_test;
     size_t depth;
-    size_t ret; /* token after `->`, 0 when none */
+    size_t name; /* token index of the name */
 };
 
 struct state {
@@ -39,6 +41,8 @@ struct state {
     uint16_t base;        /* the file's own flags (build.rs is all start-up code) */
     long budget;          /* token steps left for look-aheads, so hostile input stays linear */
     size_t loop_depth;
+    int32_t impl_pending; /* the type token of an `impl ... {` whose brace is still to come */
+    size_t impl_depth;
 };
 
 bool scope_tok_word(const char *src, const struct token *t, const char *word)
@@ -67,12 +71,6 @@ static bool ident(struct state *S, size_t i)
     return i < S->s->n && S->s->t[i].kind == TK_IDENT;
 }
 
-static bool contains(struct state *S, size_t i, const char *needle)
-{
-    const struct token *t = &S->s->t[i];
-    return t->kind == TK_IDENT && memmem(S->src + t->start, t->len, needle, strlen(needle));
-}
-
 static struct frame *top(struct state *S)
 {
     return &S->st[S->nst - 1];
@@ -81,7 +79,10 @@ static struct frame *top(struct state *S)
 static void push_frame(struct state *S, char close, uint16_t flags, int32_t loop, int32_t ctx)
 {
     S->st = xgrow(S->st, &S->capst, S->nst + 1, sizeof *S->st);
-    S->st[S->nst++] = (struct frame){close, flags, loop, ctx, S->next_frame++, -1, false, -1};
+    int32_t cur_fn = S->nst ? S->st[S->nst - 1].cur_fn : -1;
+    int32_t impl_ty = S->nst ? S->st[S->nst - 1].impl_ty : -1;
+    S->st[S->nst++] =
+        (struct frame){close, flags, loop, ctx, S->next_frame++, -1, false, -1, cur_fn, impl_ty};
 }
 
 /* Reads the attribute whose '#' is at i; returns the index of its closing ']' (or the last
@@ -156,12 +157,17 @@ static bool closure_then_await(struct state *S, size_t i)
  * once at start-up (2), or neither (0)? */
 static int call_kind(struct state *S, size_t i)
 {
+    if (i >= 2 && punct(S, i - 1, '!') && word(S, i - 2, "routes"))
+        return 3; /* utoipa-axum's routes!(handler, ...) */
     if (i == 0 || !ident(S, i - 1))
         return 0;
     size_t f = i - 1;
     if (word(S, f, "spawn_blocking") || word(S, f, "block_in_place") || word(S, f, "asyncify") ||
         word(S, f, "unblock"))
         return 1;
+    if (word(S, f, "get_or_init") || word(S, f, "get_or_try_init") || word(S, f, "call_once") ||
+        word(S, f, "call_once_force"))
+        return 2; /* before the closure test: `cell.get_or_init(|| async {..}).await` */
     if (closure_then_await(S, i))
         return 1;
     bool path = f >= 3 && punct(S, f - 1, ':') && punct(S, f - 2, ':');
@@ -174,6 +180,12 @@ static int call_kind(struct state *S, size_t i)
     if (word(S, f, "new") && path &&
         (word(S, f - 3, "Lazy") || word(S, f - 3, "LazyLock") || word(S, f - 3, "LazyCell")))
         return 2;
+    /* what the Lambda runtime or an HTTP router calls on every request */
+    if (word(S, f, "service_fn") || word(S, f, "handler_fn") ||
+        (word(S, f, "route") && f > 0 && punct(S, f - 1, '.')) ||
+        (word(S, f, "run") && path &&
+         (word(S, f - 3, "lambda_runtime") || word(S, f - 3, "lambda_http"))))
+        return 3;
     return 0;
 }
 
@@ -195,28 +207,6 @@ static bool expr_start(struct state *S, size_t i)
     return strchr("{};=(,", c) != NULL;
 }
 
-static bool factory_return(struct state *S, size_t from, size_t to)
-{
-    static const char *const kinds[] = {"Client", "Config", "Pool", "Runtime", "Self", "State"};
-    for (size_t k = from; k < to; k++)
-        for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
-            if (contains(S, k, kinds[j]))
-                return true;
-    return false;
-}
-
-static bool factory_name(const char *src, const struct token *t)
-{
-    static const char *const pre[] = {"new",   "build",   "make",    "create",   "init",
-                                      "setup", "connect", "default", "from_env", "load"};
-    for (size_t j = 0; j < sizeof pre / sizeof pre[0]; j++) {
-        size_t n = strlen(pre[j]);
-        if (t->len >= n && memcmp(src + t->start, pre[j], n) == 0)
-            return true;
-    }
-    return t->len >= 6 && memcmp(src + t->start + t->len - 6, "client", 6) == 0;
-}
-
 static void open_brace(struct state *S, size_t i)
 {
     size_t depth = S->nst;
@@ -235,8 +225,6 @@ static void open_brace(struct state *S, size_t i)
             flags |= SF_MAIN;
         if (S->fn.is_test)
             flags |= SF_TEST;
-        if (S->fn.factory_name || (S->fn.ret && factory_return(S, S->fn.ret, i)))
-            flags |= SF_FACTORY;
         loop = -1;
         ctx = S->next_ctx++;
         S->fn.active = false;
@@ -259,13 +247,19 @@ static void open_brace(struct state *S, size_t i)
         S->attrs = 0;
     }
     bool body = loop >= 0 && loop != o->loop;
+    int32_t impl_ty = o->impl_ty;
     push_frame(S, '}', flags, loop, ctx);
     top(S)->loop_body = body;
     if (is_fn) {
         struct scoped *s = S->s;
         s->fns = xgrow(s->fns, &s->capfns, s->nfns + 1, sizeof *s->fns);
-        s->fns[s->nfns] = (struct scope_fn){(uint32_t)i, 0, ctx};
-        top(S)->fn = (int32_t)s->nfns++;
+        s->fns[s->nfns] = (struct scope_fn){(uint32_t)i, 0, ctx, (uint32_t)S->fn.name, impl_ty};
+        top(S)->fn = (int32_t)s->nfns;
+        top(S)->cur_fn = (int32_t)s->nfns++;
+        top(S)->impl_ty = -1;
+    } else if (S->impl_pending >= 0 && S->impl_depth == depth) {
+        top(S)->impl_ty = S->impl_pending;
+        S->impl_pending = -1;
     }
 }
 
@@ -332,6 +326,30 @@ static void new_loop(struct state *S, size_t i, enum loop_kind kind)
     }
 }
 
+/* `impl<T> Trait<T> for Type<T> where ... {` at item level: the type is the last identifier
+ * outside angle brackets before the `{` or `where`. */
+static void impl_header(struct state *S, size_t i)
+{
+    if (i > 0 && !punct(S, i - 1, '{') && !punct(S, i - 1, '}') && !punct(S, i - 1, ';') &&
+        !punct(S, i - 1, ']') && !word(S, i - 1, "unsafe") && !word(S, i - 1, "default"))
+        return; /* `-> impl Trait`, `x: impl Trait` */
+    int angle = 0;
+    int32_t ty = -1;
+    for (size_t j = i + 1; j < S->s->n && S->budget-- > 0; j++) {
+        if (punct(S, j, '<'))
+            angle++;
+        else if (punct(S, j, '>') && !punct(S, j - 1, '-'))
+            angle--;
+        else if (punct(S, j, '{') || punct(S, j, ';') || word(S, j, "where"))
+            break;
+        else if (angle == 0 && ident(S, j) && !word(S, j, "for") && !word(S, j, "dyn") &&
+                 !word(S, j, "mut"))
+            ty = (int32_t)j;
+    }
+    S->impl_pending = ty;
+    S->impl_depth = S->nst;
+}
+
 static void clear_pending(struct state *S)
 {
     size_t d = S->nst;
@@ -341,6 +359,8 @@ static void clear_pending(struct state *S)
         S->async_block = false;
     if (S->loop_pending >= 0 && S->loop_depth >= d)
         S->loop_pending = -1;
+    if (S->impl_pending >= 0 && S->impl_depth >= d)
+        S->impl_pending = -1;
     if (S->attrs && S->attrs_depth >= d)
         S->attrs = 0;
     S->async_next_fn = false;
@@ -364,7 +384,7 @@ static void mark_runtime_starters(struct state *S)
         if (!starts)
             continue;
         for (size_t k = fn->open + 1; k < end; k++)
-            if (s->ctx[k] == fn->ctx)
+            if (s->ctx[k] == fn->ctx && !(s->flags[k] & SF_HANDLER))
                 s->flags[k] |= SF_MAIN;
     }
 }
@@ -387,9 +407,14 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         s->flags = xrealloc(s->flags, s->capinfo * sizeof *s->flags);
         s->loop = xrealloc(s->loop, s->capinfo * sizeof *s->loop);
         s->ctx = xrealloc(s->ctx, s->capinfo * sizeof *s->ctx);
+        s->fn = xrealloc(s->fn, s->capinfo * sizeof *s->fn);
     }
-    struct state S = {
-        .src = src, .s = s, .loop_pending = -1, .base = base, .budget = 16 * (long)s->n + 4096};
+    struct state S = {.src = src,
+                      .s = s,
+                      .loop_pending = -1,
+                      .impl_pending = -1,
+                      .base = base,
+                      .budget = 16 * (long)s->n + 4096};
     push_frame(&S, '\0', base, -1, -1);
     for (size_t i = 0; i < s->n; i++) {
         const struct token *t = &s->t[i];
@@ -398,6 +423,7 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         s->flags[i] = f->flags;
         s->loop[i] = f->loop;
         s->ctx[i] = f->ctx;
+        s->fn[i] = f->cur_fn;
         switch (c) {
         case '#': {
             unsigned a = 0;
@@ -409,6 +435,7 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
                 s->flags[k] = f->flags;
                 s->loop[k] = f->loop;
                 s->ctx[k] = f->ctx;
+                s->fn[k] = f->cur_fn;
             }
             if (a & (ATTR_TEST | ATTR_CFG_TEST))
                 s->has_test = true;
@@ -436,6 +463,8 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
                 loop = -1;
             } else if (k == 2) {
                 fl |= SF_INIT;
+            } else if (k == 3) {
+                fl = (uint16_t)((fl | SF_HANDLER) & ~SF_MAIN);
             }
             push_frame(&S, ')', fl, loop, f->ctx);
             continue;
@@ -464,14 +493,10 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
             if (f->open_let >= 0 && s->lets[f->open_let].eq == 0 && is_assign(&S, i))
                 s->lets[f->open_let].eq = (uint32_t)i;
             continue;
-        case '-':
-            if (S.fn.active && S.fn.depth == S.nst && punct(&S, i + 1, '>'))
-                S.fn.ret = i + 2;
-            continue;
         default:
             break;
         }
-        if (t->kind != TK_IDENT || t->len > 6 || !strchr("fawlbrsc", src[t->start]))
+        if (t->kind != TK_IDENT || t->len > 6 || !strchr("fawlbrsci", src[t->start]))
             continue; /* not one of the keywords below */
         if (word(&S, i, "fn")) {
             if (!ident(&S, i + 1))
@@ -482,9 +507,8 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
                                 S.async_next_fn,
                                 is_main || ((S.attrs & ATTR_MAIN) && S.attrs_depth == S.nst),
                                 (S.attrs & (ATTR_TEST | ATTR_CFG_TEST)) && S.attrs_depth == S.nst,
-                                factory_name(src, &s->t[i + 1]),
                                 S.nst,
-                                0};
+                                i + 1};
             if (is_main && s->main_tok < 0)
                 s->main_tok = (int32_t)(i + 1);
             S.async_next_fn = false;
@@ -514,6 +538,8 @@ void scope_run(const char *src, const struct lexed *lx, uint16_t base, struct sc
         } else if (word(&S, i, "let")) {
             if (i == 0 || punct(&S, i - 1, '{') || punct(&S, i - 1, ';') || punct(&S, i - 1, '}'))
                 start_let(&S, i);
+        } else if (word(&S, i, "impl")) {
+            impl_header(&S, i);
         } else if (word(&S, i, "static") || word(&S, i, "const")) {
             size_t j = i + 1;
             if (word(&S, j, "mut") || word(&S, j, "ref"))
@@ -557,6 +583,7 @@ void scope_finish(struct scoped *s)
     free(s->flags);
     free(s->loop);
     free(s->ctx);
+    free(s->fn);
     free(s->loops);
     free(s->lets);
     free(s->fns);

@@ -41,6 +41,11 @@ def crate(root, name, code):
     if not re.match(r'(async fn|fn|#\[|use|struct|//|mod|impl)', stripped):
         code = ('async fn handler(event: LambdaEvent<Request>) -> Result<(), Error> {\n' +
                 code + '\n    Ok(())\n}\n')
+    if re.search(r'\bfn handler\b', code) and not re.search(r'\bfn main\b', code):
+        # the explanations show the handler; a real crate also registers it, and the scan
+        # judges per-invocation code by what the runtime reaches from there
+        code += ('\n#[tokio::main]\nasync fn main() -> Result<(), Error> {\n'
+                 '    lambda_runtime::run(service_fn(handler)).await\n}\n')
     open(os.path.join(d, 'src', 'main.rs'), 'w').write(code)
 
 
