@@ -65,7 +65,5 @@ int cmd_questions(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
-/* The guided session (src/tui/app.c). */
-int tui_main(int argc, char **argv);
 
 #endif

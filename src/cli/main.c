@@ -1,4 +1,5 @@
 /* lambda-advisor's entry point: the command table and dispatch. */
+#include "../tui/tui.h"
 #include "cli.h"
 #include "la_config.h"
 
@@ -54,10 +55,55 @@ int cli_fail_error(const struct la_error *err)
     return EXIT_USAGE;
 }
 
+/* The guided session, from the answer options (--answers FILE ...): only the rest is asked. */
+static int session(int argc, char **argv)
+{
+    struct answer_opts o = {0};
+    for (int i = 1; i < argc; i++) {
+        int r = answer_opts_parse(&o, argc, argv, &i);
+        if (r <= 0) {
+            answer_opts_finish(&o);
+            return r < 0 ? EXIT_USAGE
+                         : cli_fail("unknown option '%s' (see lambda-advisor --help)", argv[i]);
+        }
+    }
+    struct tree *t = cli_tree_load();
+    if (t == NULL) {
+        answer_opts_finish(&o);
+        return EXIT_USAGE;
+    }
+    struct engine e, check;
+    engine_init(&e, t);
+    struct la_error err = LA_ERROR_INIT;
+    int code = EXIT_USAGE;
+    /* Every answer given is applied; the walk stops at the first question without one. */
+    if (!answer_opts_apply(&o, &e, &err) && !o.defaults) {
+        la_error_finish(&err);
+        engine_init(&check, t);
+        o.defaults = true; /* the answers given were fine if they pass with defaults */
+        bool ok = answer_opts_apply(&o, &check, &err);
+        engine_finish(&check);
+        if (!ok)
+            cli_fail_error(&err);
+        code = ok ? -1 : EXIT_USAGE;
+    } else {
+        code = -1;
+    }
+    if (code < 0) {
+        struct tui_opts to = {&e, o.answers_file};
+        code = tui_run(t, &to);
+    }
+    la_error_finish(&err);
+    engine_finish(&e);
+    tree_destroy(t);
+    answer_opts_finish(&o);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return tui_main(argc, argv);
+        return session(argc, argv);
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
@@ -71,7 +117,7 @@ int main(int argc, char **argv)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
     if (cmd[0] == '-')
-        return tui_main(argc, argv);
+        return session(argc, argv);
     cli_fail("unknown command '%s'; valid commands: advise, questions, new, scan, check "
              "(see lambda-advisor --help)",
              cmd);
