@@ -194,7 +194,16 @@ static int run(struct session *s)
         }
         reaction = TR_NONE;
         wint_t ch = 0;
-        int rc = wget_wch(view_input(&v), &ch);
+        int rc;
+        if (v.ascii) {
+            /* Not a UTF-8 locale: curses would drop the bytes it cannot decode (a UTF-8 name
+             * typed under LANG=C); read bytes and keep those as raw bytes for the editor. */
+            int c = wgetch(view_input(&v));
+            rc = c == ERR ? ERR : c >= KEY_MIN ? KEY_CODE_YES : OK;
+            ch = c >= 0x80 && c < 0x100 ? (wint_t)(0xDC00 + c) : (wint_t)c;
+        } else {
+            rc = wget_wch(view_input(&v), &ch);
+        }
         if (got_signal) {
             code = 128 + got_signal;
             break;

@@ -25,7 +25,7 @@ tt_start() {
   local envs=" LC_ALL=C.UTF-8"
   for kv in "$@"; do envs="$envs $(printf '%q' "$kv")"; done
   tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-    "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN"); echo EXIT=\$?; sleep 3600"
+    "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN") ${LA_ARGS:-}; echo EXIT=\$?; sleep 3600"
   tmux -L "$TT_SOCK" set-option -g window-size manual 2>/dev/null || true
   tt_wait "lambda-advisor"
 }
