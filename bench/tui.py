@@ -25,7 +25,8 @@ COLS, ROWS = 100, 30
 
 
 def spawn(binary):
-    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
+               XDG_STATE_HOME="/nonexistent/la-bench")  # no resume offer, nothing kept
     env.pop("NO_COLOR", None)
     t0 = time.perf_counter()
     pid, fd = pty.fork()

@@ -7,6 +7,7 @@
 #include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
 #include "prompt.h"
+#include "resume.h"
 #include "session.h"
 #include "tui.h"
 #include "view.h"
@@ -298,9 +299,25 @@ int tui_run(const struct tree *t, const struct tui_opts *opts)
     struct session s;
     session_start(&s, t, opts ? opts->answers : NULL);
     s.busy = on_busy;
-    if (opts && opts->answers_from && s.eng.nhistory)
+    if (opts && opts->answers_from && s.eng.nhistory) {
         session_say(&s, false, "%zu answers from %s; the rest is asked", s.eng.nhistory,
                     opts->answers_from);
+    } else if (s.eng.nhistory == 0) { /* offer the last session's answers */
+        struct engine *last = xmalloc(sizeof *last);
+        engine_init(last, t);
+        size_t n = resume_load(last);
+        if (n > 0) {
+            s.resume = last;
+            prompt_open(&s, PK_CONFIRM, PO_RESUME, "Resume",
+                        xasprintf("Your last session answered %zu question%s. Resume from "
+                                  "those answers? (y/n)",
+                                  n, n == 1 ? "" : "s"),
+                        NULL, NULL);
+        } else {
+            engine_finish(last);
+            free(last);
+        }
+    }
 
     catch_signals();
     set_escdelay(25);
@@ -334,6 +351,7 @@ int tui_run(const struct tree *t, const struct tui_opts *opts)
     /* No delscreen(): the panel library keeps a pseudo-panel for stdscr that only the screen
      * points to; freeing the screen would lose it (a leak under LeakSanitizer). */
     (void)scr;
+    resume_save(&s.eng); /* offered on the next start */
     if (code == EXIT_OK || code == 130)
         print_summary(&s);
     session_finish(&s);

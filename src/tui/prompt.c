@@ -243,6 +243,13 @@ static unsigned prompt_accept(struct session *s)
         s->search_dir = s->search ? 1 : 0;
         r |= TR_ALL;
         break;
+    case PO_RESUME:
+        if (s->resume) {
+            session_adopt(s, s->resume);
+            session_say(s, false, "Resumed %zu answers of the last session", s->eng.nhistory);
+        }
+        r |= TR_ALL;
+        break;
     case PO_QUIT:
         r |= TR_QUIT;
         break;

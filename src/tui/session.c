@@ -175,6 +175,18 @@ void session_start(struct session *s, const struct tree *t, const struct engine 
         s->cursor = review_count(s);
 }
 
+void session_adopt(struct session *s, const struct engine *given)
+{
+    engine_reset(&s->eng);
+    for (size_t i = 0; i < s->tree->nquestions; i++)
+        if (given->answers[i].set && engine_is_asked(&s->eng, i))
+            engine_answer(&s->eng, i, &given->answers[i], NULL);
+    s->dirty = s->eng.nhistory > 0;
+    s->from_review = false;
+    recompute(s);
+    advance(s);
+}
+
 void session_init(struct session *s, const struct tree *t)
 {
     session_start(s, t, NULL);
@@ -194,6 +206,10 @@ void session_finish(struct session *s)
     free(s->scan_path);
     free(s->search);
     free(s->copy);
+    if (s->resume) {
+        engine_finish(s->resume);
+        free(s->resume);
+    }
     memset(s, 0, sizeof *s);
 }
 

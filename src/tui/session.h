@@ -46,6 +46,7 @@ enum prompt_op {
     PO_QUIT,
     PO_HELP,
     PO_SEARCH,
+    PO_RESUME,
 };
 
 struct tui_prompt {
@@ -102,6 +103,7 @@ struct session {
     /* Called (when set) around long work such as a scan: on=true before, false after; while
      * on, Ctrl-C, SIGTERM and SIGHUP stop the program with the terminal restored. */
     void (*busy)(bool on, const char *what);
+    struct engine *resume; /* the last session's answers, offered at the start (owned) */
 
     struct scan_result scan;
     bool have_scan;
@@ -113,6 +115,8 @@ struct session {
 /* Starts a session over t (borrowed: must outlive the session); answers (may be NULL) are
  * given already, in tree order, and only the rest is asked. */
 void session_init(struct session *s, const struct tree *t);
+/* Starts over from the given answers (the last session's, when resumed). */
+void session_adopt(struct session *s, const struct engine *given);
 void session_start(struct session *s, const struct tree *t, const struct engine *answers);
 void session_finish(struct session *s);
 

@@ -125,6 +125,36 @@ t_has "--answers: says so" "$(tt_screen)" "2 answers from answers.yaml"
 tt_keys C-c
 t_eq "--answers: exit" "$(tt_exit_code)" 130
 tt_stop
+# The last session's answers are kept under $XDG_STATE_HOME and offered on the next start.
+state="$TT_WORK/state"
+tt_start 100 30 XDG_STATE_HOME="$state"
+tt_path workload=cpu cpu_shape=collection
+tt_wait "· event_source "
+tt_keys q
+tt_wait "Quit anyway? (y/n)"
+tt_keys y
+tt_exit_code >/dev/null
+tt_stop
+t_has "saved" "$(cat "$state/lambda-advisor/last-answers.yaml" 2>/dev/null)" "cpu_shape: collection"
+t_run "the saved answers are an answers file" 0 "$LA_BIN" advise --defaults \
+  --answers "$state/lambda-advisor/last-answers.yaml"
+tt_start 100 30 XDG_STATE_HOME="$state"
+tt_wait "Your last session answered 2 questions. Resume from those answers?"
+tt_keys y
+tt_wait "· event_source "
+t_has "resumed" "$(tt_screen | head -1)" "Computing › Many independent items"
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+tt_start 100 30 XDG_STATE_HOME="$state"
+tt_wait "Resume from those answers?"
+tt_keys n
+tt_wait "· workload "
+t_has "not resumed" "$(tt_screen | head -1)" "no answers yet"
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+
 printf 'workload: gpu\n' >"$TT_WORK/bad.yaml"
 t_run "--answers: a bad file" 2 "$LA_BIN" --answers "$TT_WORK/bad.yaml"
 t_has "--answers: located" "$T_ERR" "bad.yaml:1:"

@@ -22,7 +22,9 @@ tt_start() {
   shift 2
   TT_N=$((TT_N + 1))
   TT_SOCK="la-tui-$$-$TT_N"
-  local envs=" LC_ALL=C.UTF-8"
+  # Each session remembers its answers in its own state directory (no resume offers across
+  # sessions unless a test shares one on purpose with XDG_STATE_HOME=...).
+  local envs=" LC_ALL=C.UTF-8 XDG_STATE_HOME=$TT_WORK/.state-$TT_N"
   for kv in "$@"; do envs="$envs $(printf '%q' "$kv")"; done
   tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
     "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN") ${LA_ARGS:-}; echo EXIT=\$?; sleep 3600"
