@@ -59,7 +59,12 @@ int cli_fail_error(const struct la_error *err)
 static int session(int argc, char **argv)
 {
     struct answer_opts o = {0};
+    bool no_mouse = false;
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--no-mouse") == 0) {
+            no_mouse = true;
+            continue;
+        }
         int r = answer_opts_parse(&o, argc, argv, &i);
         if (r <= 0) {
             answer_opts_finish(&o);
@@ -90,7 +95,7 @@ static int session(int argc, char **argv)
         code = -1;
     }
     if (code < 0) {
-        struct tui_opts to = {&e, o.answers_file};
+        struct tui_opts to = {&e, o.answers_file, no_mouse};
         code = tui_run(t, &to);
     }
     la_error_finish(&err);

@@ -166,6 +166,35 @@ static void suspend(void)
     clearok(curscr, TRUE);
 }
 
+/* A mouse event: the wheel scrolls the pane under the pointer, a click chooses or ticks. */
+static unsigned mouse(struct view *v, struct session *s)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || v->too_small)
+        return TR_NONE;
+    enum tui_focus pane = TF_MAIN;
+    if (v->win[VP_CODE] && panel_hidden(v->panel[VP_CODE]) == FALSE &&
+        wenclose(v->win[VP_CODE], ev.y, ev.x))
+        pane = TF_CODE;
+    else if (v->win[VP_ADVICE] && panel_hidden(v->panel[VP_ADVICE]) == FALSE &&
+             wenclose(v->win[VP_ADVICE], ev.y, ev.x))
+        pane = TF_ADVICE;
+    if (ev.bstate & BUTTON4_PRESSED)
+        return session_wheel(s, pane, -1);
+#ifdef BUTTON5_PRESSED
+    if (ev.bstate & BUTTON5_PRESSED)
+        return session_wheel(s, pane, +1);
+#endif
+    if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) && pane == TF_MAIN &&
+        v->win[VP_MAIN] && wenclose(v->win[VP_MAIN], ev.y, ev.x)) {
+        if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)))
+            return TR_NONE;
+        int row = ev.y - getbegy(v->win[VP_MAIN]) - 1; /* inside the border */
+        return row >= 0 ? session_click(s, s->main_top + row) : TR_NONE;
+    }
+    return TR_NONE;
+}
+
 /* Runs the loop until the session quits or a signal arrives; returns the exit code. */
 static int run(struct session *s)
 {
@@ -217,6 +246,10 @@ static int run(struct session *s)
             view_resize(&v);
             session_clamp(s);
             reaction = TR_ALL;
+            continue;
+        }
+        if (a == TA_MOUSE) {
+            reaction = mouse(&v, s);
             continue;
         }
         if (v.too_small) {
@@ -346,6 +379,15 @@ int tui_run(const struct tree *t, const struct tui_opts *opts)
     nonl();
     curs_set(0);
     colors_init();
+    if (!(opts && opts->no_mouse) && getenv("LAMBDA_ADVISOR_NO_MOUSE") == NULL) {
+        mouseinterval(0); /* a press and its release are a click at once, no waiting */
+        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                      | BUTTON5_PRESSED
+#endif
+                  ,
+                  NULL);
+    }
 
     int code = run(&s);
     /* No delscreen(): the panel library keeps a pseudo-panel for stdscr that only the screen

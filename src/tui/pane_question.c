@@ -60,6 +60,7 @@ void pane_question(const struct view *v, struct session *s, struct lines *d, cha
         free(field);
         want_end = want;
     } else {
+        s->choice_line = (int)d->n; /* one line per choice: a click finds its choice */
         for (size_t i = 0; i < q->nchoices; i++) {
             bool cur = i == s->cursor;
             bool ticked = q->kind == Q_MULTI && ((s->mask >> i) & 1);

@@ -756,6 +756,47 @@ void session_progress(const struct session *s, int *pos, int *total)
     engine_finish(&e);
 }
 
+unsigned session_click(struct session *s, int line)
+{
+    const struct question *q = session_question(s);
+    if (s->prompt.kind != PK_NONE || q == NULL || q->kind == Q_NUMBER)
+        return TR_NONE;
+    int c = line - s->choice_line;
+    if (c < 0 || (size_t)c >= q->nchoices)
+        return TR_NONE;
+    s->focus = TF_MAIN;
+    if (q->kind == Q_MULTI) {
+        s->cursor = (size_t)c;
+        toggle(s, q);
+        return TR_ALL;
+    }
+    if (s->cursor == (size_t)c) /* a click on the highlighted choice chooses it */
+        return question_act(s, TA_CHOOSE, 0);
+    s->cursor = (size_t)c;
+    return TR_MAIN | TR_ADVICE | TR_BARS;
+}
+
+unsigned session_wheel(struct session *s, enum tui_focus pane, int dir)
+{
+    if (s->prompt.kind != PK_NONE)
+        return TR_NONE;
+    enum tui_action a = dir < 0 ? TA_UP : TA_DOWN;
+    unsigned r = TR_NONE;
+    for (int i = 0; i < 3; i++) {
+        if (pane == TF_CODE)
+            r |= code_act(s, a);
+        else if (pane == TF_ADVICE)
+            r |= advice_act(s, a);
+        else if (s->screen == TS_QUESTION)
+            r |= (i == 0) ? question_act(s, a, 0) : TR_NONE;
+        else if (s->screen == TS_REVIEW)
+            r |= (i == 0) ? review_act(s, a) : TR_NONE;
+        else
+            r |= session_scroll(&s->main_top, a, s->main_h) ? TR_MAIN : TR_NONE;
+    }
+    return r;
+}
+
 /* The document screen's keys: scroll, search, sections. */
 static unsigned final_act(struct session *s, enum tui_action a)
 {

@@ -86,8 +86,9 @@ struct session {
     enum tui_focus focus;
     int main_top; /* scroll offsets */
     int code_top, code_left;
-    int main_h, code_h;                 /* the visible rows, set by the view's layout */
-    int code_w;                         /* the code pane's text columns, set by the view */
+    int main_h, code_h; /* the visible rows, set by the view's layout */
+    int code_w;         /* the code pane's text columns, set by the view */
+    int choice_line;    /* the question pane's line of the first choice, set by the view */
     int advice_top, advice_h, advice_n; /* the advice pane: offset, rows shown, lines */
     size_t code_file; /* the generated file shown in the code pane (index into files) */
     bool code_full;   /* the code pane has the whole screen */
@@ -140,6 +141,11 @@ char *session_command(const struct session *s);
 void session_progress(const struct session *s, int *pos, int *total);
 /* Keys that work on the current screen, for the status line ("↑↓ move  Enter choose ..."). */
 const char *session_keys_hint(const struct session *s);
+/* The mouse: a click on line `line` of the main pane's text (0: its first line, scroll offset
+ * included) chooses or ticks there; wheel (dir -1 up, +1 down) scrolls the pane given by
+ * focus-like `pane`. Returns tui_reaction bits. */
+unsigned session_click(struct session *s, int line);
+unsigned session_wheel(struct session *s, enum tui_focus pane, int dir);
 /* Keeps the scroll offsets inside what they scroll (after a resize or a new answer). */
 void session_clamp(struct session *s);
 /* Shows a located error in the status area. */

@@ -12,6 +12,8 @@ struct tui_opts {
     const struct engine *answers;
     /* Where the answers came from, for messages, or NULL. */
     const char *answers_from;
+    /* No mouse (clicks and wheel are then left to the terminal, to select text). */
+    bool no_mouse;
 };
 
 /* Runs the session on the terminal (stdin and stdout must be one); returns the exit code:

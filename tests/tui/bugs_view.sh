@@ -131,6 +131,31 @@ tt_keys Escape C-c
 tt_exit_code >/dev/null
 tt_stop
 
+# The mouse: a click highlights a choice (the advice previews it), a second click chooses;
+# the wheel moves through the choices. X10 mouse reports (TERM=screen in tmux): ESC [ M,
+# then 32 + button, 32 + column, 32 + row (1-based); row 6 is the second choice.
+tt_start 100 30
+tt_wait "· workload "
+tt_type $'\e[M %&\e[M#%&'
+tt_wait "› Computing"
+tt_wait "Advice if you choose this"
+tt_type $'\e[M %&\e[M#%&'
+tt_wait "· cpu_shape "
+tt_type $'\e[Ma%&'
+tt_wait "› Many independent items"
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+LA_ARGS=--no-mouse tt_start 100 30
+tt_wait "· workload "
+tt_type $'\e[M %&\e[M#%&'
+tt_keys Down
+tt_wait "› Computing"
+t_has "--no-mouse: the click did nothing" "$(tt_screen)" "· workload "
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+
 # Issue 12 item 5: SIGTERM during a long scan stops it at once, the terminal restored.
 mkdir -p "$TT_WORK/big/src"
 cp "$TT_WORK/crate/Cargo.toml" "$TT_WORK/big/"

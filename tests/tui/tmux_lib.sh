@@ -187,7 +187,7 @@ tt_app_pid() {
   shell=$(tmux -L "$TT_SOCK" list-panes -F '#{pane_pid}')
   for f in /proc/[0-9]*/stat; do
     # pid (comm) state ppid ...
-    read -r pid comm _ ppid _ <"$f" 2>/dev/null || continue
+    read -r pid comm _ ppid _ 2>/dev/null <"$f" || continue
     [ "$ppid" = "$shell" ] && [ "$comm" = "(lambda-advisor)" ] && { echo "$pid"; return; }
   done
 }
