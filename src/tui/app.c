@@ -6,6 +6,7 @@
 #include "keys.h"
 #include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
+#include "plain.h"
 #include "prompt.h"
 #include "resume.h"
 #include "session.h"
@@ -352,6 +353,28 @@ int tui_run(const struct tree *t, const struct tui_opts *opts)
         }
     }
 
+    const char *acc = getenv("ACCESSIBLE");
+    if (acc && *acc && strcmp(acc, "0") != 0) { /* line by line, for screen readers */
+        if (s.resume) {
+            prompt_close(&s);
+            char *in = NULL;
+            size_t cap = 0;
+            printf("Your last session answered %zu questions. Resume from those answers? "
+                   "(y/n) ",
+                   s.resume->nhistory);
+            fflush(stdout);
+            if (getline(&in, &cap, stdin) > 0 && (in[0] == 'y' || in[0] == 'Y'))
+                session_adopt(&s, s.resume);
+            free(in);
+        }
+        int code = tui_plain(&s);
+        advice_finish(&s.adv);
+        advice_compute(&s.adv, &s.eng);
+        resume_save(&s.eng);
+        print_summary(&s);
+        session_finish(&s);
+        return code;
+    }
     catch_signals();
     set_escdelay(25);
     SCREEN *scr = newterm(NULL, stdout, stdin);

@@ -155,6 +155,30 @@ tt_keys C-c
 tt_exit_code >/dev/null
 tt_stop
 
+# ACCESSIBLE: line by line, numbered choices, each answer echoed back, nothing redrawn.
+tt_start 100 30 ACCESSIBLE=1
+tt_wait "  1) Waiting on I/O (now)"
+tt_type 2
+tt_keys Enter
+tt_wait "Answer: Computing."
+tt_type 9
+tt_keys Enter
+tt_wait "Not a valid answer: 9. Try again."
+for _ in $(seq 7); do tt_keys Enter; done
+tt_wait "The advice: "
+tt_type e
+tt_keys Enter
+tt_wait "Wrote the advice to lambda-advice.md."
+t_run "accessible: advise" 0 "$LA_BIN" advise --defaults --answer workload=cpu
+t_eq "accessible: the export equals advise" "$(cat "$TT_WORK/lambda-advice.md")" "$T_OUT"
+rm -f "$TT_WORK/lambda-advice.md"
+tt_type q
+tt_keys Enter
+t_eq "accessible: exit" "$(tt_exit_code)" 0
+t_has "accessible: the questions stay in the scrollback" \
+  "$(tmux -L "$TT_SOCK" capture-pane -p -S -1000)" "Answer: Computing."
+tt_stop
+
 printf 'workload: gpu\n' >"$TT_WORK/bad.yaml"
 t_run "--answers: a bad file" 2 "$LA_BIN" --answers "$TT_WORK/bad.yaml"
 t_has "--answers: located" "$T_ERR" "bad.yaml:1:"
