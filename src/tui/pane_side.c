@@ -254,6 +254,7 @@ void pane_code(struct view *v, struct session *s)
     }
     session_clamp(s); /* the code may have become shorter than the offset */
     bool rust = strlen(f->path) > 3 && strcmp(f->path + strlen(f->path) - 3, ".rs") == 0;
+    const char *prev = s->prev_path && strcmp(s->prev_path, f->path) == 0 ? s->prev_code : NULL;
     struct hl_state st = HL_STATE_INIT;
     unsigned char *kinds = NULL;
     size_t kcap = 0;
@@ -275,8 +276,18 @@ void pane_code(struct view *v, struct session *s)
             int row = 1 + line - s->code_top;
             char num[16];
             snprintf(num, sizeof num, "%*d ", gutter - 1, line + 1);
+            /* a line the last answer changed (not in the file as it was): marked */
+            bool changed = false;
+            if (prev && len > 0) {
+                char *needle = xasprintf("\n%.*s\n", (int)len, p);
+                changed = strstr(prev, needle) == NULL;
+                free(needle);
+            }
+            if (changed)
+                num[gutter - 1] = '+';
             wmove(w, row, 1);
-            text_put(w, num, strlen(num), gutter, 0, dim);
+            text_put(w, num, strlen(num), gutter, 0,
+                     changed ? colors_attr(R_CHECKED) | A_REVERSE : dim);
             wmove(w, row, 1 + gutter);
             text_put(w, s->code_left > 0 && lw > 0 ? (v->ascii ? "<" : "‹") : " ",
                      s->code_left > 0 && lw > 0 ? (v->ascii ? 1 : 3) : 1, 1, 0, dim);

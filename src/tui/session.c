@@ -36,6 +36,12 @@ static void code_clamp(struct session *s);
 /* Advice, project files and report follow the answers. */
 static unsigned recompute(struct session *s)
 {
+    /* the code as it was, to mark the lines this answer changed */
+    const struct project_file *shown = session_file(s);
+    free(s->prev_code);
+    s->prev_code = shown ? xasprintf("\n%s\n", shown->content) : NULL;
+    free(s->prev_path);
+    s->prev_path = shown ? xstrdup(shown->path) : NULL;
     advice_finish(&s->adv);
     advice_compute(&s->adv, &s->eng);
     project_files_finish(&s->files);
@@ -206,6 +212,8 @@ void session_finish(struct session *s)
     free(s->scan_path);
     free(s->search);
     free(s->copy);
+    free(s->prev_code);
+    free(s->prev_path);
     if (s->resume) {
         engine_finish(s->resume);
         free(s->resume);
@@ -287,8 +295,18 @@ static unsigned go_back(struct session *s)
         return TR_ALL;
     }
     if (s->screen == TS_QUESTION && s->from_review) {
-        show_review(s, s->edited);
-        return TR_ALL;
+        long next = engine_next(&s->eng);
+        if (next < 0) {
+            show_review(s, s->edited);
+            return TR_ALL;
+        }
+        /* the edit brought in a question without an answer: the review waits for it */
+        if (next == s->qi) {
+            session_say(s, true,
+                        "This question is new with your change: answer it for the "
+                        "review");
+            return TR_BARS;
+        }
     }
     if (s->screen == TS_REVIEW) {
         long last = asked_step(s, (long)s->tree->nquestions, -1);

@@ -104,7 +104,8 @@ struct session {
     /* Called (when set) around long work such as a scan: on=true before, false after; while
      * on, Ctrl-C, SIGTERM and SIGHUP stop the program with the terminal restored. */
     void (*busy)(bool on, const char *what);
-    struct engine *resume; /* the last session's answers, offered at the start (owned) */
+    struct engine *resume;       /* the last session's answers, offered at the start (owned) */
+    char *prev_code, *prev_path; /* the shown file before the last answer ("\n"-framed) */
 
     struct scan_result scan;
     bool have_scan;

@@ -36,6 +36,8 @@ tt_wait "· cpu_shape "
 t_has "changed answer in the breadcrumb" "$(tt_screen | head -1)" "Computing"
 t_hasnt "io_shape no longer asked" "$(tt_screen)" "io_shape"
 t_has "the advice pane follows the answer" "$(tt_screen)" "(spawn-blocking"
+# The code pane marks the lines that answer changed (+ after the line number).
+case "$(tt_screen)" in *[0-9]+\ //!*) t_ok ;; *) t_bad "no changed line marked: $(tt_screen)" ;; esac
 tt_keys BSpace
 tt_wait "· workload "
 tt_keys Home Enter

@@ -281,9 +281,11 @@ static void test_random_keys(void **state)
 {
     (void)state;
     static const enum tui_action acts[] = {
-        TA_UP,    TA_DOWN,  TA_PAGE_UP, TA_PAGE_DOWN, TA_HOME, TA_END,
-        TA_LEFT,  TA_RIGHT, TA_CHOOSE,  TA_TOGGLE,    TA_BACK, TA_CANCEL,
-        TA_FOCUS, TA_HELP,  TA_REVIEW,  TA_QUIT,      TA_CHAR, TA_RESIZE,
+        TA_UP,     TA_DOWN,   TA_PAGE_UP,   TA_PAGE_DOWN,    TA_HOME,         TA_END,
+        TA_LEFT,   TA_RIGHT,  TA_CHOOSE,    TA_TOGGLE,       TA_BACK,         TA_CANCEL,
+        TA_FOCUS,  TA_HELP,   TA_REVIEW,    TA_QUIT,         TA_CHAR,         TA_RESIZE,
+        TA_FULL,   TA_COPY,   TA_COPY_CMD,  TA_NEXT_SECTION, TA_PREV_SECTION, TA_FOCUS_BACK,
+        TA_SEARCH, TA_DELETE, TA_KILL_WORD, TA_KILL_START,   TA_REDRAW,
     };
     struct tree *shipped = tree_load_default(NULL);
     assert_non_null(shipped);
