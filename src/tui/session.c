@@ -978,10 +978,10 @@ const char *session_keys_hint(const struct session *s)
         break;
     }
     if (s->focus == TF_CODE)
-        return s->search ? "↑↓←→ scroll  [ ] file  f full screen  / search  n N next  y copy  "
-                           "Tab next pane  Esc back"
-                         : "↑↓←→ scroll  [ ] file  f full screen  / search  y copy  "
-                           "Tab next pane  Esc back";
+        return s->search ? "↑↓←→ scroll  [ ] file  f full  / search  n N next  y copy  Tab pane  "
+                           "Esc back"
+                         : "↑↓←→ scroll  [ ] file  f full screen  / search  y copy  Tab pane  "
+                           "Esc back";
     if (s->focus == TF_ADVICE)
         return "↑↓ PgUp PgDn scroll the advice  Tab next pane  Esc back  ? help  q quit";
     const struct question *q = session_question(s);
