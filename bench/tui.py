@@ -18,15 +18,19 @@ import signal
 import statistics
 import struct
 import termios
+import tempfile
 import time
+
+STATE = tempfile.TemporaryDirectory(prefix="la-bench-tui-")
 
 QUIET = 0.03
 COLS, ROWS = 100, 30
 
 
 def spawn(binary):
+    # A fresh state directory per start: no offer to resume a previous run's answers.
     env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
-               XDG_STATE_HOME="/nonexistent/la-bench")  # no resume offer, nothing kept
+               XDG_STATE_HOME=tempfile.mkdtemp(prefix="la-bench-", dir=STATE.name))
     env.pop("NO_COLOR", None)
     t0 = time.perf_counter()
     pid, fd = pty.fork()
