@@ -62,6 +62,17 @@ static bool highlighted_value(const struct session *s, struct value *v)
     return false;
 }
 
+/* The answers with the highlighted value in place of the current question's answer. */
+static void preview_engine(const struct session *s, const struct value *hv, struct engine *e)
+{
+    const struct tree *t = s->tree;
+    engine_init(e, t);
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (s->eng.answers[i].set && (long)i != s->qi && engine_is_asked(e, i))
+            engine_answer(e, i, &s->eng.answers[i], NULL);
+    engine_answer(e, (size_t)s->qi, hv, NULL);
+}
+
 /* "pattern: a → b, memory: 1024 → 2048 MB": what differs between two advices' key settings. */
 static char *what_changes(const struct view *v, const struct advice *now, const struct advice *then)
 {
@@ -89,11 +100,7 @@ void pane_advice(struct view *v, struct session *s)
     bool previewing = highlighted_value(s, &hv);
     if (previewing) {
         struct engine e;
-        engine_init(&e, t);
-        for (size_t i = 0; i < t->nquestions; i++)
-            if (s->eng.answers[i].set && (long)i != s->qi && engine_is_asked(&e, i))
-                engine_answer(&e, i, &s->eng.answers[i], NULL);
-        engine_answer(&e, (size_t)s->qi, &hv, NULL);
+        preview_engine(s, &hv, &e);
         advice_compute(&preview, &e);
         engine_finish(&e);
         adv = &preview;
@@ -221,6 +228,27 @@ void pane_code(struct view *v, struct session *s)
     werase(w);
     const struct project_file *f = session_file(s);
     const char *code = f ? f->content : NULL;
+    /* Live preview: the file as the highlighted choice would make it, its changed lines
+     * marked against the file as it is. */
+    struct project_files pv = {0};
+    struct value hv;
+    const char *against = NULL;
+    if (f && highlighted_value(s, &hv)) {
+        struct engine e;
+        struct advice adv;
+        struct la_error err = LA_ERROR_INIT;
+        preview_engine(s, &hv, &e);
+        advice_compute(&adv, &e);
+        if (project_render(&e, &adv, NULL, &pv, &err))
+            for (size_t i = 0; i < pv.n; i++)
+                if (strcmp(pv.v[i].path, f->path) == 0 && strcmp(pv.v[i].content, code) != 0) {
+                    against = code;
+                    code = pv.v[i].content;
+                }
+        la_error_finish(&err);
+        advice_finish(&adv);
+        engine_finish(&e);
+    }
     int total = 0;
     for (const char *p = code; p && *p; p++)
         total += *p == '\n' && p[1] != '\0';
@@ -229,10 +257,11 @@ void pane_code(struct view *v, struct session *s)
     int h = getmaxy(w) - 2, width = getmaxx(w) - 2 - gutter - 1;
     s->code_h = h;
     s->code_w = width;
-    char *title = f ? (s->files.n > 1 ? xasprintf("%s (%zu/%zu)", f->path,
-                                                  (size_t)(f - s->files.v) + 1, s->files.n)
-                                      : xstrdup(f->path))
-                    : xstrdup("src/main.rs");
+    char *title =
+        f ? (s->files.n > 1 ? xasprintf("%s (%zu/%zu)%s", f->path, (size_t)(f - s->files.v) + 1,
+                                        s->files.n, against ? " if you choose this" : "")
+                            : xstrdup(f->path))
+          : xstrdup("src/main.rs");
     text_frame(w, title, s->focus == TF_CODE);
     free(title);
     if (code == NULL) {
@@ -254,7 +283,13 @@ void pane_code(struct view *v, struct session *s)
     }
     session_clamp(s); /* the code may have become shorter than the offset */
     bool rust = strlen(f->path) > 3 && strcmp(f->path + strlen(f->path) - 3, ".rs") == 0;
-    const char *prev = s->prev_path && strcmp(s->prev_path, f->path) == 0 ? s->prev_code : NULL;
+    char *framed = against ? xasprintf("\n%s\n", against) : NULL;
+    const char *prev = framed                                               ? framed
+                       : s->prev_path && strcmp(s->prev_path, f->path) == 0 ? s->prev_code
+                                                                            : NULL;
+    int top = s->code_top; /* a shorter preview is shown from its end */
+    if (top > total - h)
+        top = total - h > 0 ? total - h : 0;
     struct hl_state st = HL_STATE_INIT;
     unsigned char *kinds = NULL;
     size_t kcap = 0;
@@ -272,8 +307,8 @@ void pane_code(struct view *v, struct session *s)
         int lw = text_width(p, len);
         if (lw > widest)
             widest = lw;
-        if (line >= s->code_top && line < s->code_top + h) {
-            int row = 1 + line - s->code_top;
+        if (line >= top && line < top + h) {
+            int row = 1 + line - top;
             char num[16];
             snprintf(num, sizeof num, "%*d ", gutter - 1, line + 1);
             /* a line the last answer changed (not in the file as it was): marked */
@@ -303,9 +338,10 @@ void pane_code(struct view *v, struct session *s)
         p = nl ? nl + 1 : p + len;
     }
     free(kinds);
+    free(framed);
+    project_files_finish(&pv);
     (void)widest;
-    char *pos = xasprintf(" %d-%d of %d%s ", s->code_top + 1,
-                          s->code_top + h < total ? s->code_top + h : total, total,
+    char *pos = xasprintf(" %d-%d of %d%s ", top + 1, top + h < total ? top + h : total, total,
                           s->code_left ? (v->ascii ? " <>" : " ‹›") : "");
     int pw = text_width(pos, strlen(pos));
     wmove(w, getmaxy(w) - 1, getmaxx(w) - 1 - pw);

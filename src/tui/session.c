@@ -448,23 +448,23 @@ static unsigned question_act(struct session *s, enum tui_action a, wchar_t ch)
     case TA_UP:
         if (n && s->cursor > 0)
             s->cursor--;
-        return TR_MAIN | TR_ADVICE;
+        return TR_PREVIEW;
     case TA_DOWN:
         if (n && s->cursor + 1 < n)
             s->cursor++;
-        return TR_MAIN | TR_ADVICE;
+        return TR_PREVIEW;
     case TA_HOME:
     case TA_PAGE_UP:
         s->cursor = 0;
-        return TR_MAIN | TR_ADVICE;
+        return TR_PREVIEW;
     case TA_END:
     case TA_PAGE_DOWN:
         s->cursor = n ? n - 1 : 0;
-        return TR_MAIN | TR_ADVICE;
+        return TR_PREVIEW;
     case TA_TOGGLE:
         if (q->kind == Q_MULTI) {
             toggle(s, q);
-            return TR_MAIN | TR_ADVICE;
+            return TR_PREVIEW;
         }
         if (q->kind != Q_NUMBER)
             session_say(s, false, "Enter chooses the highlighted answer");
@@ -791,7 +791,7 @@ unsigned session_click(struct session *s, int line)
     if (s->cursor == (size_t)c) /* a click on the highlighted choice chooses it */
         return question_act(s, TA_CHOOSE, 0);
     s->cursor = (size_t)c;
-    return TR_MAIN | TR_ADVICE | TR_BARS;
+    return TR_PREVIEW | TR_BARS;
 }
 
 unsigned session_wheel(struct session *s, enum tui_focus pane, int dir)

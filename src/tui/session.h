@@ -33,6 +33,8 @@ enum tui_reaction {
     TR_OVERLAY = 1 << 4, /* prompt or help box */
     TR_ALL = (1 << 5) - 1,
     TR_QUIT = 1 << 6,
+    /* the highlighted choice moved: the question and the panes that preview it */
+    TR_PREVIEW = TR_MAIN | TR_ADVICE | TR_CODE,
 };
 
 enum prompt_kind { PK_NONE, PK_TEXT, PK_CONFIRM, PK_HELP };

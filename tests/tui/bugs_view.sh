@@ -139,6 +139,8 @@ tt_wait "· workload "
 tt_type $'\e[M %&\e[M#%&'
 tt_wait "› Computing"
 tt_wait "Advice if you choose this"
+tt_wait ") if you choose this"
+t_has "the code preview marks the lines that would change" "$(tt_screen)" "+ //!"
 tt_type $'\e[M %&\e[M#%&'
 tt_wait "· cpu_shape "
 tt_type $'\e[Ma%&'
