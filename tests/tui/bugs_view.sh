@@ -158,6 +158,29 @@ tt_keys C-c
 tt_exit_code >/dev/null
 tt_stop
 
+# Ctrl-Z under a shell with job control: stopped with the screen given back; fg redraws it.
+TT_N=$((TT_N + 1))
+TT_SOCK="la-tui-$$-$TT_N"
+tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+  "env -i PATH=$(printf '%q' "$PATH") HOME=$(printf '%q' "$TT_WORK") TERM=screen LC_ALL=C.UTF-8 XDG_STATE_HOME=$(printf '%q' "$TT_WORK/.state-z") PS1='sh\$ ' bash --norc --noprofile -i"
+tt_wait 'sh$'
+tt_type "cd $(printf '%q' "$TT_WORK") && $(printf '%q' "$LA_BIN")"
+tt_keys Enter
+tt_wait "· workload "
+tt_keys C-z
+tt_wait "Stopped"
+t_hasnt "Ctrl-Z: the screen is the shell's" "$(tt_screen)" "Advice so far"
+tt_type fg
+tt_keys Enter
+tt_wait "Advice so far"
+tt_keys Down
+tt_wait "› Computing"
+tt_keys Enter
+tt_wait "· cpu_shape "
+tt_keys C-c
+tt_wait "lambda-advisor advise --answer workload=cpu"
+tt_stop
+
 # Issue 12 item 5: SIGTERM during a long scan stops it at once, the terminal restored.
 mkdir -p "$TT_WORK/big/src"
 cp "$TT_WORK/crate/Cargo.toml" "$TT_WORK/big/"
