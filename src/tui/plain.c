@@ -83,10 +83,10 @@ static void say_answer(const struct question *q, const struct value *v)
 }
 
 /* Asks question qi; returns 1 answered, 0 back, -1 quit. */
-static int ask_question(struct session *s, long qi, int pos, int total)
+static int ask_question(struct session *s, long qi, int pos, int total, const struct value *was)
 {
     const struct question *q = &s->tree->questions[qi];
-    const struct value *cur = engine_value(&s->eng, (size_t)qi);
+    const struct value *cur = was ? was : engine_value(&s->eng, (size_t)qi);
     printf("Question %d of %d: %s\n", pos, total, q->prompt);
     if (q->kind == Q_NUMBER) {
         char *valid = question_valid_values(q);
@@ -160,6 +160,8 @@ int tui_plain(struct session *s)
 {
     puts("lambda-advisor, line by line (ACCESSIBLE is set). Each question lists numbered "
          "choices; type a number and Enter.\n");
+    struct value was;
+    long was_qi = -1; /* going back: the answer it had is offered as "now" again */
     for (;;) {
         long qi = engine_next(&s->eng);
         if (qi < 0)
@@ -168,12 +170,18 @@ int tui_plain(struct session *s)
         s->screen = TS_QUESTION;
         s->qi = qi;
         session_progress(s, &pos, &total);
-        int r = ask_question(s, qi, pos, total);
+        int r = ask_question(s, qi, pos, total, qi == was_qi ? &was : NULL);
+        was_qi = -1;
         if (r < 0)
             return 0;
         if (r == 0) {
-            if (!engine_back(&s->eng))
+            if (s->eng.nhistory == 0) {
                 puts("This is the first question.\n");
+                continue;
+            }
+            was_qi = (long)s->eng.history[s->eng.nhistory - 1];
+            was = s->eng.answers[was_qi];
+            engine_back(&s->eng);
         }
     }
     s->screen = TS_REVIEW;

@@ -161,6 +161,12 @@ tt_wait "  1) Waiting on I/O (now)"
 tt_type 2
 tt_keys Enter
 tt_wait "Answer: Computing."
+# b goes back with the answer offered again: Enter keeps it.
+tt_type b
+tt_keys Enter
+tt_wait "  2) Computing (now)"
+tt_keys Enter
+tt_wait "Question 2 of 8"
 tt_type 9
 tt_keys Enter
 tt_wait "Not a valid answer: 9. Try again."
