@@ -91,6 +91,24 @@ tt_keys C-c
 tt_exit_code >/dev/null
 tt_stop
 
+# 3 again: at the end of the code, an answer that makes it shorter (io_shape single: fewer
+# lines) leaves the pane on the new last line, not blank.
+tt_start 100 30
+tt_answer workload io
+tt_wait "· io_shape "
+tt_keys Tab End
+tt_wait " of 211 "
+tt_keys Tab Tab
+tt_wait "Enter choose"
+tt_keys End Enter
+tt_wait "· event_source "
+scr=$(tt_screen)
+t_has "3: the code ends at its new last line" "$scr" "-199 of 199 "
+t_has "3: code lines on screen" "$(printf '%s\n' "$scr" | sed -n 18,27p)" "199 "
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+
 # 14: LANG=C: a typed UTF-8 name keeps its bytes; UTF-8 text is shown in ASCII, not as ??.
 tt_start 100 30 LC_ALL=C LANG=C
 tt_wait "- workload "
