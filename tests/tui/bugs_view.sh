@@ -199,6 +199,18 @@ tt_keys C-c
 tt_wait "lambda-advisor advise --answer workload=cpu"
 tt_stop
 
+# Issue 12: an escape sequence in the YAML text (a choice's label) is shown escaped too.
+mkdir -p "$TT_WORK/data/decision-trees"
+cp "$LA_SRC"/decision-trees/*.yaml "$TT_WORK/data/decision-trees/"
+sed -i '0,/label: Waiting on I\/O/s//label: "Waiting \\x1b]2;PWNED\\x07 on I\/O"/' \
+  "$TT_WORK/data/decision-trees/lambda.yaml"
+tt_start 100 30 LAMBDA_ADVISOR_DATA="$TT_WORK/data"
+tt_wait "Waiting ^[]2;PWNED^G on I/O"
+t_hasnt "12: no title set from YAML" "$(tmux -L "$TT_SOCK" display -p '#{pane_title}')" "PWNED"
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
+
 # Issue 12 item 5: SIGTERM during a long scan stops it at once, the terminal restored.
 mkdir -p "$TT_WORK/big/src"
 cp "$TT_WORK/crate/Cargo.toml" "$TT_WORK/big/"
