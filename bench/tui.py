@@ -6,8 +6,8 @@
 Start: from just before fork/exec to the arrival of the first full screen (the status line,
 the last row curses draws). Key: from writing a key to the last byte of the redraw it causes
 (the redraw is one doupdate, so one burst; the burst ends when the terminal has been quiet
-for QUIET seconds, which is not counted). Keys measured: j/k (the cursor moves in the menu)
-and Enter/Backspace (an answer: the engine, the advice and the project are recomputed).
+for QUIET seconds, which is not counted). Keys measured: j/k (the cursor moves in the menu and the advice previews it)
+and Enter after j/k (a changed answer: the engine, the advice and the project are recomputed).
 """
 import argparse
 import fcntl
@@ -18,14 +18,19 @@ import signal
 import statistics
 import struct
 import termios
+import tempfile
 import time
+
+STATE = tempfile.TemporaryDirectory(prefix="la-bench-tui-")
 
 QUIET = 0.03
 COLS, ROWS = 100, 30
 
 
 def spawn(binary):
-    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    # A fresh state directory per start: no offer to resume a previous run's answers.
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
+               XDG_STATE_HOME=tempfile.mkdtemp(prefix="la-bench-", dir=STATE.name))
     env.pop("NO_COLOR", None)
     t0 = time.perf_counter()
     pid, fd = pty.fork()
@@ -93,12 +98,18 @@ def main():
         last = drain(fd)
         if last:
             moves.append(last - t)
+    # Back is not undo: an answer is timed when it changes (j or k first, then Enter), and
+    # Backspace returns to the question untimed.
     for i in range(a.keys):
+        os.write(fd, b"j" if i % 2 == 0 else b"k")
+        drain(fd)
         t = time.perf_counter()
-        os.write(fd, b"\r" if i % 2 == 0 else b"\x7f")
+        os.write(fd, b"\r")
         last = drain(fd)
         if last:
             answers.append(last - t)
+        os.write(fd, b"\x7f")
+        drain(fd)
     os.write(fd, b"\x03")
     os.waitpid(pid, 0)
     os.close(fd)
@@ -108,7 +119,7 @@ def main():
     print("|:---|---:|---:|---:|---:|")
     stats("start to first full screen", starts)
     stats("key j/k to finished redraw (cursor moves)", moves)
-    stats("key Enter/Backspace to finished redraw (answer, advice, code)", answers)
+    stats("key Enter to finished redraw (a changed answer: advice, code)", answers)
 
 
 if __name__ == "__main__":

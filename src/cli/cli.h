@@ -43,6 +43,7 @@ enum {
     CLI_OPT_LIST_RULES,
     CLI_OPT_IDS,
     CLI_OPT_VALUES,
+    CLI_OPT_NO_MOUSE,
 };
 
 /* Every command takes these. */
@@ -68,6 +69,8 @@ struct cli_command {
     const char *epilog; /* after the options, or NULL */
 };
 extern const struct cli_command cli_commands[]; /* ends with a NULL name */
+/* The guided session's options (no command): the answers to start from, --no-mouse. */
+extern const struct cli_command cli_session;
 
 /* Options every command shares, also accepted before the command. */
 struct cli_globals {
@@ -173,7 +176,5 @@ int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_completions(int argc, char **argv);
-/* The guided session (src/tui/app.c). */
-int tui_main(int argc, char **argv);
 
 #endif

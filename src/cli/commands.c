@@ -132,6 +132,24 @@ const struct cli_command cli_commands[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+static const struct cli_opt session_opts[] = {
+    ANSWER_OPTS,
+    {CLI_OPT_NO_MOUSE, 0, "no-mouse", NULL, NULL,
+     "no mouse (also LAMBDA_ADVISOR_NO_MOUSE): the terminal keeps its own selection"},
+    CLI_COMMON_OPTS,
+};
+
+const struct cli_command cli_session = {
+    "",
+    NULL,
+    "the guided session",
+    NULL,
+    NULL,
+    "Asks the questions one at a time in the terminal; answers given here are taken and only\n"
+    "the rest is asked.\n",
+    session_opts,
+    ANSWERS_EPILOG};
+
 const struct cli_command *cli_command(const char *name)
 {
     for (const struct cli_command *c = cli_commands; c->name; c++)

@@ -64,8 +64,9 @@ static void opt_label(const struct cli_opt *o, struct strbuf *sb)
 
 void cli_help(const struct cli_command *c, FILE *f)
 {
-    fprintf(f, "usage: lambda-advisor %s [OPTIONS]%s%s\n\n%s\n", c->name, c->args ? " " : "",
-            c->args ? c->args : "", c->desc);
+    /* the guided session (cli_session) has no command name */
+    fprintf(f, "usage: lambda-advisor%s%s [OPTIONS]%s%s\n\n%s\n", *c->name ? " " : "", c->name,
+            c->args ? " " : "", c->args ? c->args : "", c->desc);
     size_t width = 0;
     for (const struct cli_opt *o = c->opts; o->lng; o++) {
         struct strbuf sb = STRBUF_INIT;
@@ -154,7 +155,8 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_par
                 sb_addf(&msg, "unknown option '%s'", bad);
                 add_candidates(c, bad, &msg);
             }
-            rc = cli_fail("%s: %s (see lambda-advisor %s --help)", c->name, sb_str(&msg), c->name);
+            rc = cli_fail("%s%s%s (see lambda-advisor%s%s --help)", c->name, *c->name ? ": " : "",
+                          sb_str(&msg), *c->name ? " " : "", c->name);
             sb_finish(&msg);
             break;
         }

@@ -32,29 +32,16 @@ static int scroll_to(int top, int want, int want_end, int h, size_t n)
     return top < 0 ? 0 : top;
 }
 
-static int count_asked(const struct session *s, size_t *answered)
-{
-    int n = 0;
-    *answered = 0;
-    for (size_t i = 0; i < s->tree->nquestions; i++)
-        if (engine_is_asked(&s->eng, i)) {
-            n++;
-            *answered += s->eng.answers[i].set;
-        }
-    return n;
-}
-
 void pane_question(const struct view *v, struct session *s, struct lines *d, char **title,
                    int *cur_y, int *cur_x)
 {
     const struct question *q = session_question(s);
-    size_t answered;
-    int total = count_asked(s, &answered);
+    int pos, total;
+    session_progress(s, &pos, &total);
     if (s->from_review)
         *title = xasprintf("Change an answer %s %s", v->ascii ? "-" : "·", q->id);
     else
-        *title =
-            xasprintf("Question %zu of %d %s %s", answered + 1, total, v->ascii ? "-" : "·", q->id);
+        *title = xasprintf("Question %d of %d %s %s", pos, total, v->ascii ? "-" : "·", q->id);
     lines_wrap(d, q->prompt, R_HEADING, 0, 0);
     lines_blank(d);
     int want = 0, want_end = 0;
@@ -73,6 +60,7 @@ void pane_question(const struct view *v, struct session *s, struct lines *d, cha
         free(field);
         want_end = want;
     } else {
+        s->choice_line = (int)d->n; /* one line per choice: a click finds its choice */
         for (size_t i = 0; i < q->nchoices; i++) {
             bool cur = i == s->cursor;
             bool ticked = q->kind == Q_MULTI && ((s->mask >> i) & 1);
@@ -132,7 +120,7 @@ void pane_review(const struct view *v, struct session *s, struct lines *d)
         const struct question *q = &s->tree->questions[i];
         bool cur = row == s->cursor;
         if (cur)
-            want = (int)d->n;
+            want = row == 0 ? 0 : (int)d->n; /* the first row shows the heading too */
         char *line = xasprintf("%s%s", cur ? (v->ascii ? "> " : "› ") : "  ", q->prompt);
         lines_wrap(d, line, cur ? R_SELECTED : R_DIM, 0, 2);
         free(line);

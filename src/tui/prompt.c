@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char default_export[] = "./lambda-advice.md";
 static const char default_new_dir[] = "./my-function";
@@ -19,6 +20,7 @@ void prompt_close(struct session *s)
     free(s->prompt.title);
     free(s->prompt.text);
     free(s->prompt.path);
+    free(s->prompt.alts);
     memset(&s->prompt, 0, sizeof s->prompt);
 }
 
@@ -31,29 +33,8 @@ unsigned prompt_open(struct session *s, enum prompt_kind kind, enum prompt_op op
     s->prompt.title = xstrdup(title);
     s->prompt.text = text;
     s->prompt.path = path ? xstrdup(path) : NULL;
-    if (input) {
-        size_t n = mbstowcs(s->prompt.input, input, sizeof s->prompt.input / sizeof(wchar_t) - 1);
-        s->prompt.ninput = n == (size_t)-1 ? 0 : n;
-        s->prompt.input[s->prompt.ninput] = L'\0';
-    }
+    edit_set(&s->prompt.edit, input);
     return TR_OVERLAY | TR_BARS;
-}
-
-static char *prompt_value(const struct session *s)
-{
-    char buf[sizeof s->prompt.input * 2];
-    size_t n = wcstombs(buf, s->prompt.input, sizeof buf - 1);
-    if (n == (size_t)-1)
-        n = 0;
-    buf[n] = '\0';
-    /* Trim spaces at both ends. */
-    char *p = buf;
-    while (*p == ' ')
-        p++;
-    size_t len = strlen(p);
-    while (len && p[len - 1] == ' ')
-        p[--len] = '\0';
-    return xstrdup(p);
 }
 
 static bool path_exists(const char *path)
@@ -68,13 +49,16 @@ static char *absolute(const char *path)
     return r ? r : xstrdup(path);
 }
 
-static void export_to(struct session *s, const char *path, bool force)
+static bool export_to(struct session *s, const char *path, bool force)
 {
     struct strbuf md = STRBUF_INIT;
     struct la_error err = LA_ERROR_INIT;
-    if (session_markdown(s, &md, &err) && file_write_atomic(path, md.s, md.len, force, &err)) {
+    bool ok = session_markdown(s, &md, &err) && file_write_atomic(path, md.s, md.len, force, &err);
+    if (ok) {
         char *abs = absolute(path);
-        session_say(s, false, "Wrote the advice to %s", abs);
+        bool early = engine_next(&s->eng) >= 0;
+        session_say(s, false, "Wrote the advice to %s%s", abs,
+                    early ? " (defaults fill the unanswered questions)" : "");
         free(abs);
         s->dirty = false;
     } else {
@@ -82,6 +66,27 @@ static void export_to(struct session *s, const char *path, bool force)
     }
     la_error_finish(&err);
     sb_finish(&md);
+    return ok;
+}
+
+/* Why path cannot be written (its directory missing or read-only, or not a regular file),
+ * or NULL when it can. The caller frees. */
+static char *cannot_write(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return xasprintf("%s is not a regular file: choose another name", path);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+    char *why = NULL;
+    if (stat(dir, &st) != 0)
+        why = xasprintf("%s: no such directory", dir);
+    else if (!S_ISDIR(st.st_mode))
+        why = xasprintf("%s is not a directory", dir);
+    else if (access(dir, W_OK | X_OK) != 0)
+        why = xasprintf("%s: cannot write there (permission denied)", dir);
+    free(dir);
+    return why;
 }
 
 static void new_project(struct session *s, const char *dir, bool force)
@@ -120,7 +125,12 @@ static unsigned run_scan(struct session *s, const char *path)
     struct scan_result r;
     struct la_error err = LA_ERROR_INIT;
     const char *paths[] = {path};
-    if (!scan_run(paths, 1, &opts, &r, &err)) {
+    if (s->busy)
+        s->busy(true, "Scanning");
+    bool ok = scan_run(paths, 1, &opts, &r, &err);
+    if (s->busy)
+        s->busy(false, NULL);
+    if (!ok) {
         session_error(s, &err);
         la_error_finish(&err);
         return TR_BARS;
@@ -141,22 +151,55 @@ static unsigned run_scan(struct session *s, const char *path)
     return TR_ALL;
 }
 
+/* Keeps a text prompt open after an error: the message says why, the text stays. */
+static unsigned keep_open(struct session *s, const struct tui_prompt *saved, char *why)
+{
+    s->prompt = *saved;
+    session_say(s, true, "%s", why);
+    free(why);
+    return TR_OVERLAY | TR_BARS;
+}
+
 /* The prompt's answer has been accepted (text) or confirmed (yes). */
 static unsigned prompt_accept(struct session *s)
 {
     enum prompt_op op = s->prompt.op;
-    char *value = s->prompt.kind == PK_TEXT ? prompt_value(s) : NULL;
+    char *value = s->prompt.kind == PK_TEXT ? edit_path(&s->prompt.edit) : NULL;
     char *path = s->prompt.path ? xstrdup(s->prompt.path) : NULL;
-    prompt_close(s);
+    /* a text prompt is kept (moved out, not freed) until its value is known to be good */
+    struct tui_prompt saved = s->prompt;
+    bool keep = s->prompt.kind == PK_TEXT;
+    if (keep) {
+        free(saved.alts);
+        saved.alts = NULL;
+        memset(&s->prompt, 0, sizeof s->prompt);
+    } else {
+        prompt_close(s);
+    }
     unsigned r = TR_OVERLAY | TR_BARS;
     switch (op) {
     case PO_EXPORT_PATH: {
-        const char *p = *value ? value : default_export;
-        if (path_exists(p))
+        char *p = xstrdup(*value ? value : default_export);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) { /* a directory: the file goes in it */
+            char *in =
+                xasprintf("%s%s%s", p, p[strlen(p) - 1] == '/' ? "" : "/", default_export + 2);
+            free(p);
+            p = in;
+        }
+        char *why = cannot_write(p);
+        if (why) {
+            r |= keep_open(s, &saved, why);
+            keep = false;
+        } else if (path_exists(p)) {
             r |= prompt_open(s, PK_CONFIRM, PO_EXPORT_OVERWRITE, "Export",
                              xasprintf("%s already exists.\nOverwrite it? (y/n)", p), NULL, p);
-        else
-            export_to(s, p, false);
+        } else if (!export_to(s, p, false)) {
+            char *m = xstrdup(s->message ? s->message : "cannot write there");
+            r |= keep_open(s, &saved, m);
+            keep = false;
+        }
+        free(p);
         break;
     }
     case PO_EXPORT_OVERWRITE:
@@ -165,32 +208,58 @@ static unsigned prompt_accept(struct session *s)
     case PO_NEW_DIR: {
         const char *d = *value ? value : default_new_dir;
         int state = project_dir_state(d);
-        if (state < 0)
-            session_say(s, true, "%s is not a directory: choose another place (n)", d);
-        else if (state > 0)
+        if (state < 0) {
+            r |= keep_open(s, &saved, xasprintf("%s is not a directory: type another place", d));
+            keep = false;
+        } else if (state > 0) {
             r |= prompt_open(s, PK_CONFIRM, PO_NEW_OVERWRITE, "New project",
                              xasprintf("%s is not empty.\nWrite the project into it, replacing "
                                        "files of the same name? (y/n)",
                                        d),
                              NULL, d);
-        else
+        } else {
             new_project(s, d, false);
+        }
         break;
     }
     case PO_NEW_OVERWRITE:
         new_project(s, path, true);
         break;
     case PO_SCAN_PATH:
-        if (*value)
+        if (!*value) {
+            r |= keep_open(s, &saved,
+                           xstrdup("Nothing scanned: give a path to a crate or a directory"));
+            keep = false;
+        } else if (!path_exists(value)) {
+            r |= keep_open(s, &saved, xasprintf("%s: no such file or directory", value));
+            keep = false;
+        } else {
             r |= run_scan(s, value);
-        else
-            session_say(s, true, "Nothing scanned: give a path to a crate or a directory");
+        }
+        break;
+    case PO_SEARCH:
+        free(s->search);
+        s->search = *value ? xstrdup(value) : NULL;
+        s->search_dir = s->search ? 1 : 0;
+        r |= TR_ALL;
+        break;
+    case PO_RESUME:
+        if (s->resume) {
+            session_adopt(s, s->resume);
+            session_say(s, false, "Resumed %zu answers of the last session", s->eng.nhistory);
+        }
+        r |= TR_ALL;
         break;
     case PO_QUIT:
         r |= TR_QUIT;
         break;
     case PO_HELP:
         break;
+    }
+    if (keep) { /* accepted: the saved prompt is done with */
+        free(saved.title);
+        free(saved.text);
+        free(saved.path);
     }
     free(value);
     free(path);
@@ -202,6 +271,10 @@ unsigned prompt_act(struct session *s, enum tui_action a, wchar_t ch)
     struct tui_prompt *p = &s->prompt;
     if (a == TA_INTERRUPT)
         return TR_QUIT;
+    if (a == TA_REDRAW) {
+        s->redraw = true;
+        return TR_ALL;
+    }
     if (p->kind == PK_HELP) {
         if (session_scroll(&p->top, a, p->page))
             return TR_OVERLAY;
@@ -228,18 +301,25 @@ unsigned prompt_act(struct session *s, enum tui_action a, wchar_t ch)
         session_say(s, false, "Cancelled");
         prompt_close(s);
         return TR_ALL;
-    case TA_BACK:
-    case TA_LEFT:
-        if (p->ninput)
-            p->input[--p->ninput] = L'\0';
-        return TR_OVERLAY;
-    default:
-        if (ch >= L' ' && p->ninput + 1 < sizeof p->input / sizeof p->input[0]) {
-            p->input[p->ninput++] = ch;
-            p->input[p->ninput] = L'\0';
-            return TR_OVERLAY;
+    case TA_FOCUS: {
+        if (p->op == PO_SEARCH)
+            return TR_NONE;
+        free(p->alts);
+        p->alts = NULL;
+        int n = edit_complete(&p->edit, &p->alts);
+        if (n == 0)
+            session_say(s, true, "No file or directory starts with that");
+        return TR_OVERLAY | TR_BARS;
+    }
+    default: {
+        bool full = false;
+        bool changed = edit_key(&p->edit, a, ch, &full);
+        if (full) {
+            session_say(s, true, "The field is full (%d characters)", EDIT_MAX - 1);
+            return TR_OVERLAY | TR_BARS;
         }
-        return TR_NONE;
+        return changed ? TR_OVERLAY : TR_NONE;
+    }
     }
 }
 
@@ -264,37 +344,61 @@ static char *help_text(const struct session *s)
         }
         sb_adds(&sb, "\n");
     }
-    switch (s->screen) {
-    case TS_QUESTION:
-        sb_adds(&sb, "Keys: Up/Down or j/k move, Enter chooses (Space ticks in a list of several "
-                     "choices), Backspace or Left goes back one question, Tab moves to the code "
-                     "pane and back.\n");
-        break;
-    case TS_REVIEW:
-        sb_adds(&sb, "Every answer so far. Choose one with Up/Down and Enter to change it; "
-                     "choose the last line to see the advice. Backspace undoes the last "
-                     "answer.\n");
-        break;
-    case TS_FINAL:
-        sb_adds(&sb, "The advice for your answers. Up/Down and PgUp/PgDn scroll; Backspace "
-                     "goes back to the review, where any answer can be changed.\n");
-        break;
-    case TS_SCAN:
-        sb_adds(&sb, "The findings of the scan, by file and line. Up/Down scroll; Backspace "
-                     "goes back.\n");
-        break;
-    }
-    sb_adds(&sb, "\ne exports the advice as Markdown, n writes a new project, s scans a crate "
-                 "for Lambda pitfalls, r goes to the review once every question has an "
-                 "answer, q quits (Ctrl-C leaves at once).\n\n"
+    if (s->focus == TF_CODE)
+        sb_adds(&sb, "The code pane: Up/Down/PgUp/PgDn and Left/Right scroll, [ and ] show the "
+                     "other generated files (Cargo.toml, events, README), f shows it full screen, "
+                     "/ searches (n and N find the next and previous match), y copies the file "
+                     "to the clipboard, Tab moves to the next pane, Esc goes back.\n");
+    else if (s->focus == TF_ADVICE)
+        sb_adds(&sb, "The advice pane: Up/Down/PgUp/PgDn scroll it, Tab moves to the next pane, "
+                     "Esc goes back.\n");
+    else
+        switch (s->screen) {
+        case TS_QUESTION:
+            sb_adds(&sb, "Keys: Up/Down (or j/k) move, Enter chooses, Space ticks in a list of "
+                         "several choices, Left/Backspace/Esc go back one question without "
+                         "changing any answer, Right goes forward over an answered question, "
+                         "Tab moves between the question, the advice and the code.\n");
+            break;
+        case TS_REVIEW:
+            sb_adds(&sb, "Every answer so far. Choose one with Up/Down and Enter to change it; "
+                         "the last line shows the advice. Left/Backspace/Esc go back to the last "
+                         "question without changing it.\n");
+            break;
+        case TS_FINAL:
+            sb_adds(&sb, "The advice for your answers. Up/Down/PgUp/PgDn/Home/End scroll; [ and "
+                         "] jump between sections; / searches, n and N find the next and "
+                         "previous match; y copies the advice; Left/Backspace/Esc go back to the "
+                         "review, where any answer can be changed.\n");
+            break;
+        case TS_SCAN:
+            sb_adds(&sb, "The findings of the scan, by file and line. Up/Down/PgUp/PgDn scroll; "
+                         "s scans again; Left/Backspace/Esc go back.\n");
+            break;
+        }
+    sb_adds(&sb, "\ne exports the advice as Markdown (before the last question, defaults fill "
+                 "the rest), n writes a new project, s scans a crate for Lambda pitfalls, r "
+                 "opens the review once every question has an answer, Y copies the `advise` "
+                 "command, Ctrl-L redraws, Ctrl-Z suspends, q quits (Ctrl-C leaves at "
+                 "once).\n\n"
+                 "In a text field: Left/Right, Home/End, Ctrl-A/E move; Backspace, Delete, "
+                 "Ctrl-U/K/W erase; Tab completes a path; ~ is your home directory.\n\n"
                  "The same answers give the same advice as `lambda-advisor advise`.\n\n"
                  "Press any key to close this help.");
     return sb_detach(&sb);
 }
 
+unsigned prompt_search(struct session *s)
+{
+    return prompt_open(s, PK_TEXT, PO_SEARCH, "Search",
+                       xstrdup(s->focus == TF_CODE ? "Find in the code:" : "Find in the advice:"),
+                       s->search, NULL);
+}
+
 unsigned prompt_scan(struct session *s)
 {
-    const char *def = path_exists("Cargo.toml") ? "." : "";
+    /* scanning again proposes the path scanned last */
+    const char *def = s->scan_path ? s->scan_path : path_exists("Cargo.toml") ? "." : "";
     return prompt_open(s, PK_TEXT, PO_SCAN_PATH, "Scan",
                        xstrdup("Scan which crate or directory for Lambda pitfalls?"), def, NULL);
 }
@@ -313,8 +417,12 @@ unsigned prompt_help(struct session *s)
 
 unsigned prompt_export(struct session *s)
 {
+    bool early = engine_next(&s->eng) >= 0;
     return prompt_open(s, PK_TEXT, PO_EXPORT_PATH, "Export",
-                       xstrdup("Write the advice as Markdown to:"), default_export, NULL);
+                       xstrdup(early ? "Write the advice as Markdown to (the unanswered "
+                                       "questions take their defaults):"
+                                     : "Write the advice as Markdown to:"),
+                       default_export, NULL);
 }
 
 unsigned prompt_new(struct session *s)

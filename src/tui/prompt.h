@@ -17,5 +17,6 @@ unsigned prompt_help(struct session *s);   /* help for the current screen */
 unsigned prompt_export(struct session *s); /* the path for the Markdown */
 unsigned prompt_new(struct session *s);    /* the directory for a new project */
 unsigned prompt_scan(struct session *s);   /* the path to scan */
+unsigned prompt_search(struct session *s); /* a term to find in the document or code */
 
 #endif

@@ -4,12 +4,109 @@
 #include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
 
+#include <langinfo.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 /* ---- text: UTF-8 to the screen, by display width ---- */
+
+/* Whether the locale's encoding is UTF-8 (else UTF-8 text is shown transliterated). */
+static int utf8_locale = -1;
+
+static bool is_utf8(void)
+{
+    if (utf8_locale < 0) {
+        const char *cs = nl_langinfo(CODESET);
+        utf8_locale = cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+    }
+    return utf8_locale;
+}
+
+/* ASCII for the characters the advice and the screen use, for a terminal without UTF-8. */
+static const char *translit(wchar_t wc)
+{
+    static const struct {
+        wchar_t wc;
+        const char *s;
+    } map[] = {
+        {0x00D7, "x"},  {0x2014, "--"},  {0x2013, "-"}, {0x2192, "->"}, {0x2190, "<-"},
+        {0x2191, "^"},  {0x2193, "v"},   {0x2018, "'"}, {0x2019, "'"},  {0x201C, "\""},
+        {0x201D, "\""}, {0x2026, "..."}, {0x2022, "*"}, {0x2265, ">="}, {0x2264, "<="},
+        {0x00B5, "u"},  {0x00B7, "-"},   {0x2713, "x"}, {0x203A, ">"},  {0x2039, "<"},
+        {0x2248, "~"},  {0x00A0, " "},   {0x2500, "-"}, {0x2502, "|"},  {0x00E9, "e"},
+        {0x00E8, "e"},  {0x00E0, "a"},   {0x00FC, "u"}, {0x00F6, "o"},  {0x00E4, "a"},
+        {0x00EF, "i"},  {0x2212, "-"},   {0x2011, "-"}, {0x00AB, "<<"}, {0x00BB, ">>"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].wc == wc)
+            return map[i].s;
+    return "?";
+}
+
+/* One UTF-8 sequence decoded by hand (for a locale that is not UTF-8); 0 when invalid. */
+static size_t utf8_decode(const unsigned char *s, size_t n, wchar_t *wc)
+{
+    unsigned c = s[0];
+    size_t len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    unsigned v = c & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3F);
+    }
+    *wc = (wchar_t)v;
+    return len;
+}
+
+/* The next character of s at byte i: its length in bytes, and how to show it: either a
+ * character (*wc, *width columns) or, when *ascii is set, that text. Control characters
+ * (an escape sequence in a file name or a YAML key) show as ^[ and the like, never raw. */
+static size_t glyph(const char *s, size_t n, size_t i, mbstate_t *ps, wchar_t *wc,
+                    const char **ascii, char cbuf[4], int *width)
+{
+    *ascii = NULL;
+    unsigned char b = (unsigned char)s[i];
+    size_t k;
+    if (b < 0x80) {
+        *wc = b;
+        k = 1;
+    } else if (is_utf8()) {
+        k = mbrtowc(wc, s + i, n - i, ps);
+        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+            memset(ps, 0, sizeof *ps);
+            *ascii = "?";
+            *width = 1;
+            return 1;
+        }
+    } else {
+        k = utf8_decode((const unsigned char *)s + i, n - i, wc);
+        *ascii = k ? translit(*wc) : "?";
+        *width = (int)strlen(*ascii);
+        return k ? k : 1;
+    }
+    if (*wc == L'\t')
+        *wc = L' ';
+    if (*wc < 0x20 || *wc == 0x7F || (*wc >= 0x80 && *wc < 0xA0)) {
+        cbuf[0] = '^';
+        cbuf[1] = *wc == 0x7F ? '?' : *wc < 0x20 ? (char)(*wc + 0x40) : '?';
+        cbuf[2] = '\0';
+        *ascii = cbuf;
+        *width = 2;
+        return k;
+    }
+    int cw = wcwidth(*wc);
+    if (cw < 0) {
+        *ascii = "?";
+        cw = 1;
+    }
+    *width = cw;
+    return k;
+}
 
 /* Draws up to n bytes of s at the window's cursor within maxw columns, skipping the first
  * skip columns. Returns the columns drawn. */
@@ -19,54 +116,40 @@ int text_put(WINDOW *w, const char *s, size_t n, int maxw, int skip, attr_t a)
     memset(&ps, 0, sizeof ps);
     int col = 0, drawn = 0;
     size_t i = 0;
-    while (i < n && drawn < maxw) {
+    while (i < n && drawn < maxw && s[i]) {
         wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
-        if (k == (size_t)-1 || k == (size_t)-2) {
-            memset(&ps, 0, sizeof ps);
-            wc = L'?';
-            k = 1;
-        } else if (k == 0) {
-            break;
-        }
-        i += k;
-        if (wc == L'\t')
-            wc = L' ';
-        int cw = wcwidth(wc);
-        if (cw < 0) {
-            wc = L'?';
-            cw = 1;
-        }
+        const char *ascii;
+        char cbuf[4];
+        int cw;
+        i += glyph(s, n, i, &ps, &wc, &ascii, cbuf, &cw);
         if (col < skip) {
             col += cw;
             continue;
         }
         if (drawn + cw > maxw)
             break;
-        cchar_t cc;
-        wchar_t str[2] = {wc, L'\0'};
-        setcchar(&cc, str, a, PAIR_NUMBER(a), NULL);
-        wadd_wch(w, &cc);
+        if (ascii) {
+            for (const char *p = ascii; *p; p++)
+                waddch(w, (chtype)(unsigned char)*p | a);
+        } else {
+            cchar_t cc;
+            wchar_t str[2] = {wc, L'\0'};
+            setcchar(&cc, str, a, PAIR_NUMBER(a), NULL);
+            wadd_wch(w, &cc);
+        }
         drawn += cw;
         col += cw;
     }
     return drawn;
 }
 
-/* The character at s[i] (at most n bytes): its length in bytes and its display width.
- * Bytes that are not valid in the locale count as one column each (drawn as '?'). */
+/* The character at s[i] (at most n bytes): its length in bytes and its display width. */
 static size_t char_at(const char *s, size_t n, size_t i, mbstate_t *ps, int *width)
 {
     wchar_t wc;
-    size_t k = mbrtowc(&wc, s + i, n - i, ps);
-    if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-        memset(ps, 0, sizeof *ps);
-        k = 1;
-        wc = L'?';
-    }
-    int cw = wcwidth(wc);
-    *width = cw < 0 ? 1 : cw;
-    return k;
+    const char *ascii;
+    char cbuf[4];
+    return glyph(s, n, i, ps, &wc, &ascii, cbuf, width);
 }
 
 int text_width(const char *s, size_t n)
@@ -105,7 +188,7 @@ size_t text_fit(const char *s, size_t n, int width)
 void lines_push(struct lines *d, const char *s, size_t n, enum role role, int indent)
 {
     d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
-    d->v[d->n++] = (struct line){xstrndup(s, n), role, indent, NULL};
+    d->v[d->n++] = (struct line){xstrndup(s, n), role, indent, NULL, false};
 }
 
 /* Adds text wrapped at word boundaries to the list's width; newlines start new lines.

@@ -31,6 +31,7 @@ struct line {
     enum role role;
     int indent;
     unsigned char *kinds; /* Rust colouring per byte (hl_kind), or NULL */
+    bool heading;         /* a section starts here (jumps with [ and ]) */
 };
 
 struct lines {

@@ -10,6 +10,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 /* ---- layout ---- */
@@ -35,9 +36,10 @@ static void make(struct view *v, enum view_pane p, int h, int w, int y, int x)
                   LINES);
 }
 
-static void layout(struct view *v, bool wide)
+static void layout(struct view *v, bool wide, bool full)
 {
     v->wide = wide;
+    v->full = full;
     destroy_windows(v);
     v->lines = LINES;
     v->cols = COLS;
@@ -59,7 +61,14 @@ static void layout(struct view *v, bool wide)
         make(v, VP_BAR, 1, W, 0, 0);
         make(v, VP_MAIN, main_h, wide ? W : left, 1, 0);
         make(v, VP_ADVICE, adv_h, right, 1, left);
-        make(v, VP_CODE, main_h - adv_h, right, 1 + adv_h, left);
+        if (full) /* the code viewer over the whole screen */
+            make(v, VP_CODE, main_h, W, 1, 0);
+        else
+            make(v, VP_CODE, main_h - adv_h, right, 1 + adv_h, left);
+        if (full) {
+            hide_panel(v->panel[VP_MAIN]);
+            hide_panel(v->panel[VP_ADVICE]);
+        }
         if (wide) {
             hide_panel(v->panel[VP_ADVICE]);
             hide_panel(v->panel[VP_CODE]);
@@ -79,7 +88,7 @@ void view_init(struct view *v)
     v->cursor = -1;
     const char *cs = nl_langinfo(CODESET);
     v->ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
-    layout(v, false);
+    layout(v, false, false);
 }
 
 void view_finish(struct view *v)
@@ -89,7 +98,7 @@ void view_finish(struct view *v)
 
 void view_resize(struct view *v)
 {
-    layout(v, v->wide);
+    layout(v, v->wide, v->full);
 }
 
 WINDOW *view_input(struct view *v)
@@ -98,6 +107,42 @@ WINDOW *view_input(struct view *v)
 }
 
 /* ---- panes ---- */
+
+/* The document's pending requests: a search (next or previous match from the top line) and a
+ * section jump; then the offset is kept inside the document. */
+static void doc_requests(struct session *s, struct lines *d, int h)
+{
+    int n = (int)d->n;
+    if (s->search && s->search_dir && n > 0) {
+        int dir = s->search_dir, found = -1;
+        size_t tl = strlen(s->search);
+        for (int k = 1; k <= n && found < 0; k++) {
+            int i = ((s->main_top + dir * k) % n + n) % n;
+            const char *t = d->v[i].text;
+            for (size_t j = 0; t[j] && found < 0; j++)
+                if (strncasecmp(t + j, s->search, tl) == 0)
+                    found = i;
+        }
+        if (found < 0)
+            session_say(s, true, "Not found: %s", s->search);
+        else
+            s->main_top = found;
+        s->search_dir = 0;
+    }
+    if (s->section_dir) {
+        int i = s->main_top + s->section_dir;
+        while (i >= 0 && i < n && !d->v[i].heading)
+            i += s->section_dir;
+        if (i >= 0 && i < n)
+            s->main_top = i;
+        else
+            s->main_top = s->section_dir > 0 ? n : 0;
+        s->section_dir = 0;
+    }
+    int max = n - h;
+    if (s->main_top > max)
+        s->main_top = max > 0 ? max : 0;
+}
 
 static void draw_main(struct view *v, struct session *s, int *cy, int *cx)
 {
@@ -118,16 +163,34 @@ static void draw_main(struct view *v, struct session *s, int *cy, int *cx)
         break;
     case TS_FINAL:
         title = xstrdup("The advice");
-        pane_document(s, &d);
+        pane_document(s, &d, v->ascii);
         break;
     case TS_SCAN:
         title = xstrdup("Scan");
-        pane_scan(s, &d);
+        pane_scan(s, &d, v->ascii);
         break;
     }
     text_frame(w, title, s->focus == TF_MAIN);
     free(title);
+    bool doc = s->screen == TS_FINAL || s->screen == TS_SCAN;
+    if (doc)
+        doc_requests(s, &d, h);
     lines_draw(w, &d, s->main_top, h, width);
+    if (doc && s->search)
+        for (int row = 0; row < h && (size_t)(s->main_top + row) < d.n; row++) {
+            const struct line *l = &d.v[s->main_top + row];
+            text_mark_matches(w, 1 + row, 1 + l->indent, l->text, strlen(l->text), s->search, 0,
+                              width - l->indent);
+        }
+    if (doc && (int)d.n > h) { /* where we are in the document */
+        int end = s->main_top + h < (int)d.n ? s->main_top + h : (int)d.n;
+        char *pos = xasprintf(" %d-%d of %zu %s %d%% ", s->main_top + 1, end, d.n,
+                              v->ascii ? "-" : "·", (int)(100L * end / (long)d.n));
+        int pw = text_width(pos, strlen(pos));
+        wmove(w, getmaxy(w) - 1, getmaxx(w) - 2 - pw);
+        text_put(w, pos, strlen(pos), pw, 0, colors_attr(R_TITLE));
+        free(pos);
+    }
     if (fy >= 0 && fy >= s->main_top && fy - s->main_top < h) {
         const struct question *q = session_question(s);
         int y = 1 + fy - s->main_top;
@@ -138,7 +201,7 @@ static void draw_main(struct view *v, struct session *s, int *cy, int *cx)
         *cy = getbegy(w) + y;
         *cx = getbegx(w) + 1 + fx;
     }
-    if ((size_t)(s->main_top + h) < d.n) {
+    if (!doc && (size_t)(s->main_top + h) < d.n) {
         /* On a question the rest of its help is behind ?; elsewhere the pane scrolls. */
         const char *more = s->screen == TS_QUESTION ? " more: ? "
                            : v->ascii               ? " more v "
@@ -149,47 +212,104 @@ static void draw_main(struct view *v, struct session *s, int *cy, int *cx)
     lines_free(&d);
 }
 
+/* One crumb: the answer's label (several joined by "+"), a number with its unit. */
+static char *crumb(const struct question *q, const struct value *v)
+{
+    if (q->kind == Q_NUMBER)
+        return xasprintf("%ld%s%s", v->num, q->unit ? " " : "", q->unit ? q->unit : "");
+    if (q->kind == Q_MULTI) {
+        struct strbuf sb = STRBUF_INIT;
+        for (size_t c = 0; c < q->nchoices; c++)
+            if ((v->mask >> c) & 1)
+                sb_addf(&sb, "%s%s", sb.len ? "+" : "", q->choices[c].label);
+        return sb.len ? sb_detach(&sb) : (sb_finish(&sb), xstrdup("none"));
+    }
+    return xstrdup(q->choices[v->choice].label);
+}
+
 static void draw_bar(struct view *v, struct session *s)
 {
     WINDOW *w = v->win[VP_BAR];
     attr_t a = colors_attr(R_BAR);
     wbkgdset(w, ' ' | a);
     werase(w);
-    /* The breadcrumb: answers so far in tree order, the latest kept when it must be cut. */
-    char buf[2048];
-    size_t used = 0;
+    /* The breadcrumb: every answer in tree order, by its label. When they do not fit, each
+     * long crumb is shortened (with an ellipsis) rather than dropping the early ones. */
     const char *sep = v->ascii ? " > " : " › ";
-    for (size_t i = 0; i < s->tree->nquestions && used + 64 < sizeof buf; i++) {
-        if (!s->eng.answers[i].set)
-            continue;
-        const struct question *q = &s->tree->questions[i];
-        char *val = question_format_value(q, &s->eng.answers[i]);
-        int n = snprintf(buf + used, sizeof buf - used, "%s%s: %s", used ? sep : "", q->id,
-                         *val ? val : "none");
-        free(val);
-        if (n > 0)
-            used += (size_t)n < sizeof buf - used ? (size_t)n : sizeof buf - used - 1;
-    }
-    buf[used] = '\0';
+    const char *ell = v->ascii ? "~" : "…";
+    char *crumbs[TREE_MAX_CHOICES * 2];
+    size_t n = 0;
+    for (size_t i = 0; i < s->tree->nquestions && n < sizeof crumbs / sizeof *crumbs; i++)
+        if (s->eng.answers[i].set && engine_is_asked(&s->eng, i))
+            crumbs[n++] = crumb(&s->tree->questions[i], &s->eng.answers[i]);
     const char *title = " lambda-advisor ";
     wmove(w, 0, 0);
     int tw = text_put(w, title, strlen(title), v->cols, 0, a | A_BOLD);
-    int room = v->cols - tw - 1;
-    int bw = text_width(buf, used);
-    const char *start = buf;
-    if (bw > room) {
-        /* cut from the left: skip bytes until what is left fits with an ellipsis */
-        while (*start && text_width(start, strlen(start)) > room - 3)
-            start++;
-        while ((*start & 0xC0) == 0x80)
-            start++;
-        text_put(w, v->ascii ? " ..." : " …", 4, 4, 0, a);
-    } else {
-        text_put(w, " ", 1, 1, 0, a);
+    int room = v->cols - tw - 2;
+    int sepw = text_width(sep, strlen(sep));
+    int k = 1000; /* the widest a crumb may be */
+    for (int pass = 0;; k--) {
+        int total = 0;
+        for (size_t i = 0; i < n; i++) {
+            int cw = text_width(crumbs[i], strlen(crumbs[i]));
+            total += (cw > k ? k : cw) + (i ? sepw : 0);
+        }
+        if (total <= room)
+            break;
+        if (k > 12)
+            continue;
+        if (pass == 1) { /* even the values do not fit: the latest ones are kept */
+            size_t drop = 0;
+            while (drop + 1 < n && total > room - 6) {
+                total -= text_width(crumbs[drop], strlen(crumbs[drop])) + sepw;
+                drop++;
+            }
+            for (size_t i = 0; i < drop; i++)
+                free(crumbs[i]);
+            memmove(crumbs, crumbs + drop, (n - drop) * sizeof *crumbs);
+            n -= drop;
+            text_put(w, " ", 1, 1, 0, a);
+            text_put(w, ell, strlen(ell), 1, 0, a);
+            k = 1000; /* then " " and the crumbs */
+            break;
+        }
+        /* the labels do not fit even shortened: the values, which are short */
+        pass = 1;
+        k = 1001;
+        size_t j = 0;
+        for (size_t i = 0; i < s->tree->nquestions && j < n; i++)
+            if (s->eng.answers[i].set && engine_is_asked(&s->eng, i)) {
+                const struct question *q = &s->tree->questions[i];
+                free(crumbs[j]);
+                char *val = question_format_value(q, &s->eng.answers[i]);
+                crumbs[j++] = q->kind == Q_NUMBER && q->unit ? xasprintf("%s %s", val, q->unit)
+                                                             : xstrdup(val);
+                free(val);
+            }
     }
-    if (used == 0)
-        start = "no answers yet";
-    text_put(w, start, strlen(start), v->cols - getcurx(w), 0, a);
+    text_put(w, " ", 1, 1, 0, a);
+    if (n == 0) {
+        const char *none = "no answers yet";
+        text_put(w, none, strlen(none), room, 0, a);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int left = v->cols - getcurx(w) - 1;
+        if (left <= 0)
+            break;
+        if (i)
+            text_put(w, sep, strlen(sep), left, 0, a);
+        left = v->cols - getcurx(w) - 1;
+        int cw = text_width(crumbs[i], strlen(crumbs[i]));
+        if (cw > k) {
+            size_t fit = text_fit(crumbs[i], strlen(crumbs[i]), k - 1);
+            text_put(w, crumbs[i], fit, left, 0, a);
+            text_put(w, ell, strlen(ell), 1, 0, a);
+        } else {
+            text_put(w, crumbs[i], strlen(crumbs[i]), left, 0, a);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(crumbs[i]);
 }
 
 static void draw_msg(struct view *v, struct session *s)
@@ -258,6 +378,10 @@ static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)
         lines_blank(&d);
         field_row = (int)d.n;
         lines_blank(&d);
+        if (s->prompt.alts) {
+            lines_wrap(&d, s->prompt.alts, R_DIM, 0, 0);
+            lines_blank(&d);
+        }
     }
     int h = (int)d.n + 2;
     if (h > v->lines - 4)
@@ -299,28 +423,28 @@ static void draw_overlay(struct view *v, struct session *s, int *cy, int *cx)
         for (int x = 0; x < fw; x++)
             waddch(w, ' ');
         wattroff(w, fa);
-        char buf[2048];
-        size_t n = wcstombs(buf, s->prompt.input, sizeof buf - 1);
-        if (n == (size_t)-1)
-            n = 0;
-        buf[n] = '\0';
-        int tw = text_width(buf, n);
-        int skip = tw > fw - 1 ? tw - (fw - 1) : 0;
+        char *buf = edit_bytes(&s->prompt.edit);
+        int cc = edit_cursor_col(&s->prompt.edit);
+        int skip = cc > fw - 1 ? cc - (fw - 1) : 0;
         wmove(w, 1 + field_row, 2);
-        int drawn = text_put(w, buf, n, fw, skip, fa);
+        /* the proposed text is dimmed until typing replaces it */
+        text_put(w, buf, strlen(buf), fw, skip, s->prompt.edit.fresh ? fa | A_DIM : fa);
+        free(buf);
         *cy = getbegy(w) + 1 + field_row;
-        *cx = getbegx(w) + 2 + drawn;
+        *cx = getbegx(w) + 2 + cc - skip;
     }
     lines_free(&d);
 }
 
-static void draw_small(struct view *v)
+static void draw_small(struct view *v, const struct session *s)
 {
     WINDOW *w = v->win[VP_SMALL];
     werase(w);
     char *msg = xasprintf("The terminal is too small: %dx%d.\nlambda-advisor needs at least "
-                          "%dx%d.\nMake the window larger, or press q to quit.",
-                          v->cols, v->lines, VIEW_MIN_COLS, VIEW_MIN_LINES);
+                          "%dx%d.\nMake the window larger, or press q to quit.%s%s",
+                          v->cols, v->lines, VIEW_MIN_COLS, VIEW_MIN_LINES,
+                          s->prompt.kind == PK_CONFIRM ? "\n\n" : "",
+                          s->prompt.kind == PK_CONFIRM ? s->prompt.text : "");
     struct lines d = {.width = v->cols > 2 ? v->cols - 2 : 1};
     lines_wrap(&d, msg, R_ERROR, 0, 0);
     for (size_t i = 0; i < d.n && (int)i < v->lines; i++) {
@@ -342,21 +466,24 @@ static void cursor_visible(struct view *v, int on)
 void view_draw(struct view *v, struct session *s, unsigned r)
 {
     if (v->too_small) {
-        draw_small(v);
+        draw_small(v, s);
         cursor_visible(v, 0);
         update_panels();
         doupdate();
         return;
     }
     bool wide = s->screen == TS_FINAL || s->screen == TS_SCAN;
-    if (wide != v->wide) {
-        layout(v, wide);
+    bool full = !wide && s->code_full && s->focus == TF_CODE;
+    if (wide != v->wide || full != v->full) {
+        layout(v, wide, full);
         r = TR_ALL;
     }
     int cy = -1, cx = -1;
+    if (full)
+        r &= ~(unsigned)(TR_MAIN | TR_ADVICE);
     if (r & TR_MAIN)
         draw_main(v, s, &cy, &cx);
-    else if (s->screen == TS_QUESTION && session_question(s)->kind == Q_NUMBER) {
+    else if (!full && s->screen == TS_QUESTION && session_question(s)->kind == Q_NUMBER) {
         /* keep the field's cursor where it was drawn last */
         draw_main(v, s, &cy, &cx);
     }

@@ -29,6 +29,7 @@ struct view {
     int lines, cols;
     bool too_small;
     bool wide;  /* the main pane has the full width (the final advice, the scan) */
+    bool full;  /* the code pane has the whole screen */
     bool ascii; /* the locale cannot show UTF-8 glyphs */
     int cursor; /* the text cursor's visibility as last set (-1: unknown) */
 };

@@ -54,7 +54,7 @@ tt_stop
 tt_start 100 30
 tt_answer workload cpu
 tt_keys e
-tt_wait "Write the advice as Markdown to:"
+tt_wait "Write the advice as Markdown to"
 tt_keys C-c
 t_eq "Ctrl-C" "$(tt_exit_code)" 130
 t_hasnt "Ctrl-C restored the screen" "$(tt_screen)" "Advice so far"

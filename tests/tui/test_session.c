@@ -52,16 +52,18 @@ static void test_walk_to_review(void **state)
     struct session s;
     session_init(&s, tree);
     assert_string_equal(qid(&s), "workload");
-    /* Moving the cursor changes the question pane only. */
-    assert_int_equal(session_act(&s, TA_DOWN, 0), TR_MAIN);
+    /* Moving the cursor changes the question pane and the advice's preview only. */
+    assert_int_equal(session_act(&s, TA_DOWN, 0), TR_PREVIEW);
     assert_int_equal(s.cursor, 1);
-    assert_int_equal(session_act(&s, TA_UP, 0), TR_MAIN);
+    assert_int_equal(session_act(&s, TA_UP, 0), TR_PREVIEW);
     /* An answer changes everything: advice, code, bars. */
     assert_int_equal(session_act(&s, TA_CHOOSE, 0) & TR_ALL, TR_ALL);
     assert_string_equal(qid(&s), "io_shape");
     assert_true(s.dirty);
     session_act(&s, TA_DOWN, 0);
-    session_act(&s, TA_TOGGLE, 0); /* Space chooses in a menu */
+    session_act(&s, TA_TOGGLE, 0); /* Space never confirms in a menu */
+    assert_string_equal(qid(&s), "io_shape");
+    session_act(&s, TA_CHOOSE, 0);
     assert_string_equal(qid(&s), "goals");
     /* Multi: the default (latency) is ticked; tick cost too, untick latency. */
     assert_int_equal(s.mask, 2);
@@ -96,7 +98,8 @@ static void test_back_keeps_the_answer_under_the_cursor(void **state)
     session_act(&s, TA_BACK, 0);
     assert_string_equal(qid(&s), "workload");
     assert_int_equal(s.cursor, 2);
-    assert_int_equal(s.eng.nhistory, 0);
+    assert_int_equal(s.eng.nhistory, 1); /* back is not undo */
+    assert_int_equal(s.eng.answers[0].choice, 2);
     /* Back at the first question says so and changes nothing. */
     assert_int_equal(session_act(&s, TA_LEFT, 0), TR_BARS);
     assert_non_null(s.message);
@@ -127,8 +130,13 @@ static void test_number_field(void **state)
     session_act(&s, TA_CHAR, L'x');
     assert_non_null(strstr(s.message, "Digits only"));
     assert_string_equal(s.num, "99");
-    session_act(&s, TA_BACK, 0);
-    session_act(&s, TA_BACK, 0);
+    /* After an error the next digit starts a new number. */
+    type(&s, "5");
+    assert_string_equal(s.num, "5");
+    type(&s, "123456789");
+    assert_string_equal(s.num, "512345678");
+    assert_non_null(strstr(s.message, "At most 9 digits"));
+    s.num[0] = '\0';
     assert_string_equal(s.num, "");
     session_act(&s, TA_CHOOSE, 0);
     assert_non_null(strstr(s.message, "Type a whole number from 128 to 10240 MB"));
@@ -188,15 +196,33 @@ static void test_quit_and_prompts(void **state)
     session_act(&s, TA_QUIT, 0);
     assert_true(session_act(&s, TA_CHAR, L'y') & TR_QUIT);
     session_act(&s, TA_CANCEL, 0);
-    /* Export prompt: typed keys go into the field, even bound ones. */
+    /* Export prompt: the first key typed replaces the proposal; bound keys are text. */
     session_act(&s, TA_EXPORT, 0);
     assert_int_equal(s.prompt.kind, PK_TEXT);
-    assert_true(wcscmp(s.prompt.input, L"./lambda-advice.md") == 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"./lambda-advice.md") == 0);
     session_act(&s, TA_QUIT, L'q');
     session_act(&s, TA_DOWN, L'j');
-    assert_true(wcscmp(s.prompt.input, L"./lambda-advice.mdqj") == 0);
+    session_act(&s, TA_LEFT, L'h');
+    assert_true(wcscmp(s.prompt.edit.buf, L"qjh") == 0);
     session_act(&s, TA_BACK, 0);
-    assert_true(wcscmp(s.prompt.input, L"./lambda-advice.mdq") == 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"qj") == 0);
+    /* A line editor: Left moves, typing inserts, Ctrl-A/E, Delete, Ctrl-W/U/K erase. */
+    session_act(&s, TA_LEFT, 0);
+    session_act(&s, TA_CHAR, L'x');
+    assert_true(wcscmp(s.prompt.edit.buf, L"qxj") == 0);
+    session_act(&s, TA_LINE_START, 0);
+    session_act(&s, TA_DELETE, 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"xj") == 0);
+    session_act(&s, TA_KILL_END, 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"") == 0);
+    for (const wchar_t *w = L"a/bc d"; *w; w++)
+        session_act(&s, TA_CHAR, *w);
+    session_act(&s, TA_KILL_WORD, 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"a/bc ") == 0);
+    session_act(&s, TA_KILL_WORD, 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"a/") == 0);
+    session_act(&s, TA_KILL_START, 0);
+    assert_true(wcscmp(s.prompt.edit.buf, L"") == 0);
     assert_true(session_act(&s, TA_INTERRUPT, 0) & TR_QUIT);
     session_act(&s, TA_CANCEL, 0);
     assert_int_equal(s.prompt.kind, PK_NONE);
@@ -217,8 +243,7 @@ static void test_export_writes_the_report(void **state)
     session_init(&s, shipped);
     session_act(&s, TA_CHOOSE, 0);
     session_act(&s, TA_EXPORT, 0);
-    s.prompt.ninput = mbstowcs(s.prompt.input, path, 500);
-    s.prompt.input[s.prompt.ninput] = L'\0';
+    edit_set(&s.prompt.edit, path);
     session_act(&s, TA_CHOOSE, 0);
     if (s.message_is_error)
         fprintf(stderr, "%s\n", s.message);
@@ -236,8 +261,7 @@ static void test_export_writes_the_report(void **state)
     assert_string_equal(buf, md.s);
     /* A second export asks first. */
     session_act(&s, TA_EXPORT, 0);
-    s.prompt.ninput = mbstowcs(s.prompt.input, path, 500);
-    s.prompt.input[s.prompt.ninput] = L'\0';
+    edit_set(&s.prompt.edit, path);
     session_act(&s, TA_CHOOSE, 0);
     assert_int_equal(s.prompt.kind, PK_CONFIRM);
     session_act(&s, TA_CHAR, L'n');
@@ -257,9 +281,11 @@ static void test_random_keys(void **state)
 {
     (void)state;
     static const enum tui_action acts[] = {
-        TA_UP,    TA_DOWN,  TA_PAGE_UP, TA_PAGE_DOWN, TA_HOME, TA_END,
-        TA_LEFT,  TA_RIGHT, TA_CHOOSE,  TA_TOGGLE,    TA_BACK, TA_CANCEL,
-        TA_FOCUS, TA_HELP,  TA_REVIEW,  TA_QUIT,      TA_CHAR, TA_RESIZE,
+        TA_UP,     TA_DOWN,   TA_PAGE_UP,   TA_PAGE_DOWN,    TA_HOME,         TA_END,
+        TA_LEFT,   TA_RIGHT,  TA_CHOOSE,    TA_TOGGLE,       TA_BACK,         TA_CANCEL,
+        TA_FOCUS,  TA_HELP,   TA_REVIEW,    TA_QUIT,         TA_CHAR,         TA_RESIZE,
+        TA_FULL,   TA_COPY,   TA_COPY_CMD,  TA_NEXT_SECTION, TA_PREV_SECTION, TA_FOCUS_BACK,
+        TA_SEARCH, TA_DELETE, TA_KILL_WORD, TA_KILL_START,   TA_REDRAW,
     };
     struct tree *shipped = tree_load_default(NULL);
     assert_non_null(shipped);

@@ -22,10 +22,12 @@ tt_start() {
   shift 2
   TT_N=$((TT_N + 1))
   TT_SOCK="la-tui-$$-$TT_N"
-  local envs=" LC_ALL=C.UTF-8"
+  # Each session remembers its answers in its own state directory (no resume offers across
+  # sessions unless a test shares one on purpose with XDG_STATE_HOME=...).
+  local envs=" LC_ALL=C.UTF-8 XDG_STATE_HOME=$TT_WORK/.state-$TT_N"
   for kv in "$@"; do envs="$envs $(printf '%q' "$kv")"; done
   tmux -u -L "$TT_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-    "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN"); echo EXIT=\$?; sleep 3600"
+    "cd $(printf '%q' "$TT_WORK") && env$envs $(printf '%q' "$LA_BIN") ${LA_ARGS:-}; echo EXIT=\$?; sleep 3600"
   tmux -L "$TT_SOCK" set-option -g window-size manual 2>/dev/null || true
   tt_wait "lambda-advisor"
 }
@@ -185,7 +187,7 @@ tt_app_pid() {
   shell=$(tmux -L "$TT_SOCK" list-panes -F '#{pane_pid}')
   for f in /proc/[0-9]*/stat; do
     # pid (comm) state ppid ...
-    read -r pid comm _ ppid _ <"$f" 2>/dev/null || continue
+    read -r pid comm _ ppid _ 2>/dev/null <"$f" || continue
     [ "$ppid" = "$shell" ] && [ "$comm" = "(lambda-advisor)" ] && { echo "$pid"; return; }
   done
 }

@@ -20,14 +20,14 @@ t_has "the key that closed help did nothing else" "$(tt_screen)" "· workload "
 
 # The code pane: Tab focuses it, the status line says which keys scroll, Down scrolls.
 tt_keys Tab
-tt_wait "scroll the code"
+tt_wait "f full screen"
 before=$(tt_screen | sed -n 3,20p | cut -c56-)
 tt_keys Down Down Down
 tt_wait "4-"
 after=$(tt_screen | sed -n 3,20p | cut -c56-)
 [ "$before" != "$after" ] && t_ok || t_bad "the code pane did not scroll"
 t_has "still on the question" "$(tt_screen)" "· workload "
-tt_keys Tab
+tt_keys Tab Tab
 tt_wait "Enter choose"
 tt_keys q
 t_eq "exit" "$(tt_exit_code)" 0
