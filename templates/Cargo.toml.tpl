@@ -122,3 +122,10 @@ timeout = {{timeout_s}}
 [package.metadata.lambda.build]
 arm64 = true
 {{/architecture.arm64}}
+{{#architecture.x86_64}}
+
+# Build for x86_64 (the native libraries need it): cargo-lambda builds for the host's
+# architecture otherwise, so an arm64 laptop would build a binary this function cannot run.
+[package.metadata.lambda.build]
+x86_64 = true
+{{/architecture.x86_64}}

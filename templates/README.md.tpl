@@ -7,7 +7,7 @@ lambda-advisor. Pattern: **{{pattern}}** ({{pattern.label}}); advised settings:
 ## Build
 
 ```sh
-cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}
+cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}{{#architecture.x86_64}} --x86-64{{/architecture.x86_64}}
 ```
 
 The binary lands in `target/lambda/{{crate_name}}/bootstrap` (runtime `provided.al2023`).

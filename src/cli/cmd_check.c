@@ -57,6 +57,10 @@ static int check_tree(const char **files, size_t n)
     struct tree *t = n ? tree_load_files(files, n, &err) : tree_load_default(&err);
     if (t == NULL)
         return report(&err);
+    if (!project_check_sources(t, &err)) {
+        tree_destroy(t);
+        return report(&err);
+    }
     printf("ok: decision tree: %zu questions, %zu settings, %zu recommendations\n", t->nquestions,
            t->nsettings, t->nrecs);
     tree_destroy(t);

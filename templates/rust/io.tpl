@@ -6,14 +6,15 @@ fn summarize(input: &[u8]) -> Vec<u8> {
 }
 {{/blocking}}
 {{#blocking}}
+{{^rayon_batch}}
 {{#collection}}
 
 /// The size of the independent items the CPU step works on.
 const CHUNK_SIZE: usize = 64 * 1024;
 {{#rayon.yes}}
 
-/// The CPU step, on the blocking pool: rayon spreads the independent chunks over the cores
-/// (worth it from two vCPUs' worth of memory, 3,538 MB, up).
+/// The CPU step, on the blocking pool: rayon spreads the independent chunks of the payload
+/// over the cores (`app.pool`, one thread per vCPU).
 fn transform_all(input: &[u8]) -> Result<Vec<u8>, HandlerError> {
     use rayon::prelude::*;
 
@@ -44,14 +45,16 @@ fn transform_all(input: &[u8]) -> Result<Vec<u8>, HandlerError> {
     transform(input)
 }
 {{/collection}}
+{{/rayon_batch}}
 
 /// Replace with your CPU-heavy work (parsing, image work, compression, hashing...).
 fn transform(chunk: &[u8]) -> Result<Vec<u8>, HandlerError> {
     Ok(chunk.to_ascii_uppercase())
 }
 {{/blocking}}
+{{#fetch_step}}
 
-/// Reads the job's input.
+/// Reads the job's input{{#fan_out_many}} (the list of items){{/fan_out_many}}.
 async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<Vec<u8>, HandlerError> {
 {{#fetch.s3_event}}
     read_object(app, &job.bucket, &job.key).await
@@ -64,7 +67,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .http
         .post(&app.api_url)
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .body(job.body.clone())
         .send()
@@ -90,6 +93,51 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
     Ok(job.body.clone().into_bytes())
 {{/fetch.event}}
 }
+{{/fetch_step}}
+{{#fan_out_many}}
+
+/// One call for one item of the payload.
+async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}job: &Job, item: String, {{#item.none}}_{{/item.none}}app: &App) -> Result<Vec<u8>, HandlerError> {
+{{#item.http}}
+    let response = app
+        .http
+        .get(format!("{}/items/{item}", app.api_url))
+{{#clients.secrets_manager}}
+        .bearer_auth(app.api_key.get().await?)
+{{/clients.secrets_manager}}
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(response.bytes().await?.to_vec())
+{{/item.http}}
+{{#item.s3}}
+{{#fetch.s3_event}}
+    // The item is the key of an object in the bucket of the manifest.
+    read_object(app, &job.bucket, &item).await
+{{/fetch.s3_event}}
+{{^fetch.s3_event}}
+    read_object(app, &app.bucket, &item).await
+{{/fetch.s3_event}}
+{{/item.s3}}
+{{#item.dynamodb}}
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(item);
+    let output = app
+        .dynamodb
+        .get_item()
+        .table_name(&app.table)
+        .key("pk", key)
+        .send()
+        .await
+        .map_err(aws_sdk_dynamodb::Error::from)?;
+    // Map the item to your own type here.
+    Ok(format!("{:?}", output.item()).into_bytes())
+{{/item.dynamodb}}
+{{#item.none}}
+    // No client was chosen: replace with the call each item needs.
+    Ok(item.into_bytes())
+{{/item.none}}
+}
+{{/fan_out_many}}
 {{#concurrent_few}}
 
 /// A second read that does not depend on the first, so both run at once.
@@ -123,7 +171,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
         .http
         .get(format!("{}/details/{}", app.api_url, job.id))
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .send()
         .await?
@@ -170,15 +218,23 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 {{/reads_s3_object}}
 
 /// Writes the job's result{{#writes}}; the writes are independent, so they run at once{{/writes}}.
+/// Returns what the invocation reports for the job{{#write.s3}}: where the result went{{/write.s3}}.
 async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
-    let text = String::from_utf8_lossy(&output).into_owned();
+    tracing::info!(job = %job.id, bytes = output.len(), "storing");
+{{#write.s3}}
+    let key = output_key(job);
+{{/write.s3}}
+{{#text_writes}}
+    // These destinations take text: a binary result is an error here, never mangled.
+    let text = String::from_utf8(output{{#write.s3}}.clone(){{/write.s3}}).map_err(|_| HandlerError::NotText)?;
+{{/text_writes}}
 {{#writes}}
     let mut writes: Vec<futures::future::BoxFuture<'_, Result<(), HandlerError>>> = Vec::new();
 {{#write.http}}
     writes.push(Box::pin(post_result(app, &text)));
 {{/write.http}}
 {{#write.s3}}
-    writes.push(Box::pin(write_object(app, &job.id, output.clone())));
+    writes.push(Box::pin(write_object(app, &key, output)));
 {{/write.s3}}
 {{#write.dynamodb}}
     writes.push(Box::pin(put_item(app, &job.id, &text)));
@@ -191,9 +247,35 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
 {{/write.sns}}
     futures::future::try_join_all(writes).await?;
 {{/writes}}
-    tracing::info!(job = %job.id, bytes = output.len(), "done");
+{{#write.s3}}
+    Ok(format!("s3://{}/{key}", app.output_bucket))
+{{/write.s3}}
+{{^write.s3}}
+{{#text_writes}}
     Ok(text)
+{{/text_writes}}
+{{^text_writes}}
+    // The result goes back to the caller as text: a binary one is an error, never mangled.
+    String::from_utf8(output).map_err(|_| HandlerError::NotText)
+{{/text_writes}}
+{{/write.s3}}
 }
+{{#write.s3}}
+
+/// The result's key in the output bucket, derived from the input's{{#fetch.s3_event}} (the same
+/// key: the output bucket is another bucket, so the write triggers nothing){{/fetch.s3_event}}.
+fn output_key(job: &Job) -> String {
+{{#fetch.s3_event}}
+    job.key.clone()
+{{/fetch.s3_event}}
+{{#fetch.s3}}
+    job.body.trim().to_string()
+{{/fetch.s3}}
+{{^reads_s3_object}}
+    format!("results/{}", job.id)
+{{/reads_s3_object}}
+}
+{{/write.s3}}
 {{#write.http}}
 
 /// Sends the result to the HTTP API.
@@ -201,7 +283,7 @@ async fn post_result(app: &App, text: &str) -> Result<(), HandlerError> {
     app.http
         .post(format!("{}/results", app.api_url))
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .body(text.to_string())
         .send()

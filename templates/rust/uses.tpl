@@ -6,7 +6,7 @@ use aws_lambda_events::http::{header, HeaderValue};
 {{/event_source.api_gateway_rest}}
 {{#event_source.s3}}
 
-use aws_lambda_events::event::s3::S3Event;
+use aws_lambda_events::event::s3::{S3Event, S3EventRecord};
 {{/event_source.s3}}
 {{#event_source.sqs}}
 
@@ -49,3 +49,6 @@ use lambda_http::{service_fn, Body, Error, Request, Response};
 {{/event_source.direct}}
 use lambda_runtime::{service_fn, Diagnostic, Error, LambdaEvent};
 {{/event_source.http}}
+{{#services}}
+use std::time::Duration;
+{{/services}}
