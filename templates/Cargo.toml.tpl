@@ -23,9 +23,6 @@ aws-sdk-sns = "1"
 {{#clients.sqs}}
 aws-sdk-sqs = "1"
 {{/clients.sqs}}
-{{#event_source.api_gateway_rest}}
-aws_lambda_events = { version = "1", default-features = false, features = ["apigw"] }
-{{/event_source.api_gateway_rest}}
 {{#event_source.s3}}
 aws_lambda_events = { version = "1", default-features = false, features = ["s3"] }
 {{/event_source.s3}}
@@ -58,9 +55,13 @@ futures = "0.3"
 {{#event_source.http}}
 lambda_http = "1"
 {{/event_source.http}}
-{{^event_source.http}}
+{{#event_source.api_gateway_rest}}
+# Only the REST API (v1) request format, and the runtime's tracing set-up.
+lambda_http = { version = "1", default-features = false, features = ["apigw_rest", "tracing"] }
+{{/event_source.api_gateway_rest}}
+{{^lambda_http}}
 lambda_runtime = "1"
-{{/event_source.http}}
+{{/lambda_http}}
 {{#event_source.s3}}
 percent-encoding = "2"
 {{/event_source.s3}}

@@ -55,6 +55,9 @@ static void add_derived(struct tctx *c)
     bool aws = s3_client || has(c, "clients.dynamodb") || has(c, "clients.sqs") ||
                has(c, "clients.sns") || has(c, "clients.secrets_manager");
     tctx_set_bool(c, "s3_client", s3_client);
+    /* Sources whose requests reach the handler through lambda_http. */
+    tctx_set_bool(c, "lambda_http",
+                  has(c, "event_source.http") || has(c, "event_source.api_gateway_rest"));
     tctx_set_bool(c, "aws", aws);
     tctx_set_bool(c, "services", aws || has(c, "clients.http"));
     tctx_set_bool(c, "app_fields", aws || has(c, "clients.http") || has(c, "rayon.yes"));
@@ -66,7 +69,8 @@ static void add_derived(struct tctx *c)
     set_first_of(c, "fetch", fetch, sizeof fetch / sizeof fetch[0]);
     tctx_set_bool(c, "reads_s3_object", has(c, "fetch.s3_event") || has(c, "fetch.s3"));
 
-    bool w_http = has(c, "clients.http") && !has(c, "fetch.http");
+    /* With many calls, HTTP makes the per-item calls (item.http below): it reads. */
+    bool w_http = has(c, "clients.http") && !has(c, "fetch.http") && !has(c, "fan_out_size.many");
     /* The pipeline (download, process, upload) uploads what it read from S3 to S3. */
     bool w_s3 = (has(c, "clients.s3") && !has(c, "fetch.s3")) ||
                 (has(c, "pattern.mixed-pipeline") && has(c, "reads_s3_object"));
@@ -112,6 +116,17 @@ static void add_derived(struct tctx *c)
     /* Sources whose records must be processed in order (per shard or item). */
     tctx_set_bool(c, "ordered",
                   has(c, "event_source.kinesis") || has(c, "event_source.dynamodb_stream"));
+    /* The event source mapping of the deploy template: long work takes one message at a
+     * time (a batch shares one timeout, and a retry repeats the whole batch). */
+    const char *timeout = tctx_get(c, "timeout_s");
+    bool long_work = timeout && atol(timeout) >= 60;
+    tctx_set_bool(c, "long_work", long_work);
+    tctx_set(c, "batch_size", long_work ? "1" : "10");
+    bool async_source = has(c, "event_source.s3") || has(c, "event_source.sns") ||
+                        has(c, "event_source.eventbridge");
+    tctx_set_bool(c, "async_source", async_source);
+    tctx_set_bool(c, "dead_letter_queue",
+                  async_source || has(c, "event_source.sqs") || has(c, "ordered"));
     tctx_set(c, "literal.open", "{{");
     tctx_set(c, "literal.close", "}}");
 }

@@ -126,6 +126,12 @@ bool tctx_truthy(const struct tctx *c, const char *name)
     return c && truthy(find(c, name, strlen(name)));
 }
 
+const char *tctx_get(const struct tctx *c, const char *name)
+{
+    const struct tval *v = c ? find(c, name, strlen(name)) : NULL;
+    return v && v->kind == TV_STR ? v->str : NULL;
+}
+
 /* ---- tokenising ---- */
 
 enum tok_kind { T_TEXT, T_VAR, T_SECTION, T_INVERTED, T_CLOSE, T_PARTIAL };

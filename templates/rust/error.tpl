@@ -51,15 +51,15 @@ enum HandlerError {
     #[error("unusable secret: {0}")]
     Secret(String),
 {{/clients.secrets_manager}}
-{{#event_source.http}}
+{{#lambda_http}}
     #[error("building the HTTP response failed: {0}")]
     Response(#[from] lambda_http::http::Error),
-{{/event_source.http}}
+{{/lambda_http}}
 }
 
 /// The runtime reports a failed invocation as a `Diagnostic`; since lambda_runtime 1.0 an
 /// error type of our own needs this conversion (there is no blanket one).
-impl From<HandlerError> for {{#event_source.http}}lambda_http::lambda_runtime::{{/event_source.http}}Diagnostic {
+impl From<HandlerError> for {{#lambda_http}}lambda_http::lambda_runtime::{{/lambda_http}}Diagnostic {
     fn from(err: HandlerError) -> Self {
         let error_type = match &err {
             HandlerError::InvalidEvent(_) => "InvalidEvent",
@@ -95,9 +95,9 @@ impl From<HandlerError> for {{#event_source.http}}lambda_http::lambda_runtime::{
             HandlerError::SecretsManager(_) => "SecretsManager",
             HandlerError::Secret(_) => "Secret",
 {{/clients.secrets_manager}}
-{{#event_source.http}}
+{{#lambda_http}}
             HandlerError::Response(_) => "Response",
-{{/event_source.http}}
+{{/lambda_http}}
         };
         Self {
             error_type: error_type.to_string(),

@@ -262,8 +262,13 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
 }
 {{#write.s3}}
 
-/// The result's key in the output bucket, derived from the input's{{#fetch.s3_event}} (the same
-/// key: the output bucket is another bucket, so the write triggers nothing){{/fetch.s3_event}}.
+{{#fetch.s3_event}}
+/// The result's key in the output bucket: the input's own key (the output bucket is another
+/// bucket, so the write triggers nothing).
+{{/fetch.s3_event}}
+{{^fetch.s3_event}}
+/// The result's key in the output bucket, derived from the input's.
+{{/fetch.s3_event}}
 fn output_key(job: &Job) -> String {
 {{#fetch.s3_event}}
     job.key.clone()

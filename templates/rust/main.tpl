@@ -32,7 +32,7 @@ fn sdk_timeouts() -> aws_config::timeout::TimeoutConfig {
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     // Log to CloudWatch; honours AWS_LAMBDA_LOG_LEVEL, RUST_LOG and AWS_LAMBDA_LOG_FORMAT.
-    {{#event_source.http}}lambda_http{{/event_source.http}}{{^event_source.http}}lambda_runtime{{/event_source.http}}::tracing::init_default_subscriber();
+    {{#lambda_http}}lambda_http{{/lambda_http}}{{^lambda_http}}lambda_runtime{{/lambda_http}}::tracing::init_default_subscriber();
 
 {{#aws}}
     let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
@@ -91,14 +91,14 @@ async fn main() -> Result<(), Error> {
 {{/clients.secrets_manager}}
     let app = &app;
 
-{{#event_source.http}}
+{{#lambda_http}}
     let handler = move |request| async move { function_handler(request, app).await };
     lambda_http::run(service_fn(handler)).await
-{{/event_source.http}}
-{{^event_source.http}}
+{{/lambda_http}}
+{{^lambda_http}}
     let handler = move |event| async move { function_handler(event, app).await };
     lambda_runtime::run(service_fn(handler)).await
-{{/event_source.http}}
+{{/lambda_http}}
 }
 {{#rayon.yes}}
 

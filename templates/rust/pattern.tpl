@@ -8,6 +8,7 @@
 /// The CPU-heavy step runs on tokio's blocking pool (`spawn_blocking`), so it never stalls
 /// the async threads that drive the runtime and the I/O.
 {{/pattern.spawn-blocking}}
+{{^rayon_batch}}
 {{#pattern.spawn-blocking-rayon}}
 
 /// The CPU-heavy step runs on tokio's blocking pool (`spawn_blocking`), where rayon spreads
@@ -18,11 +19,8 @@
 /// The pipeline: download (async I/O) -> process (CPU, on the blocking pool) -> upload
 /// (async I/O). The CPU step never runs on an async thread.
 {{/pattern.mixed-pipeline}}
+{{/rayon_batch}}
 {{#fan_out_many}}
-
-/// Calls in flight at most (the advice's concurrency_limit): enough to hide each call's
-/// latency, not so many that the downstream, the sockets or the memory are swamped.
-const CONCURRENCY_LIMIT: usize = {{concurrency_limit}};
 {{#pattern.async-concurrent}}
 
 /// The job's payload is a list of items and each item is one call: the calls run at the same
@@ -56,6 +54,10 @@ async fn process(job: Job, app: &App) -> Result<String, HandlerError> {
 {{/blocking}}
     store(&job, output, app).await
 }
+
+/// Calls in flight at most (the advice's concurrency_limit): enough to hide each call's
+/// latency, not so many that the downstream, the sockets or the memory are swamped.
+const CONCURRENCY_LIMIT: usize = {{concurrency_limit}};
 
 /// The items of a payload: a JSON array of strings, else one item per non-empty line.
 fn items_of(payload: &[u8]) -> Result<Vec<String>, HandlerError> {
@@ -106,7 +108,9 @@ async fn process(job: Job, app: &App) -> Result<String, HandlerError> {
 {{#rayon_batch}}
 
 /// The batch's records are the collection: every record's input is read, then ONE blocking
-/// task transforms all of them, spread over the cores by rayon, then each result is stored.
+/// task transforms all of them, spread over the cores by rayon (`spawn_blocking`: the async
+/// threads stay free), then each result is stored{{#pattern.mixed-pipeline}} (download ->
+/// process -> upload){{/pattern.mixed-pipeline}}.
 /// Returns each record with its output, in the batch's order.
 async fn transform_batch(
     jobs: Vec<Job>,

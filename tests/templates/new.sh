@@ -12,8 +12,8 @@ t_has "help names --force" "$T_OUT" "--force"
 
 # A queue-triggered function with partial batch responses and the defaults elsewhere.
 new "sqs" 0 "$D/orders" --defaults --answer event_source=sqs --answer batch_failures=yes
-t_has "sqs: says what it wrote" "$T_OUT" "wrote 5 files"
-for f in src/main.rs Cargo.toml README.md events/sqs.json .gitignore; do
+t_has "sqs: says what it wrote" "$T_OUT" "wrote 6 files"
+for f in src/main.rs Cargo.toml README.md events/sqs.json .gitignore template.yaml; do
   [ -f "$D/orders/$f" ] && t_ok || t_bad "sqs: $f missing"
 done
 [ -e "$D/orders/.github" ] && t_bad "sqs: a CI workflow without --ci" || t_ok
@@ -42,6 +42,19 @@ t_has "arm64 build" "$cargo" $'[package.metadata.lambda.build]\narm64 = true'
 t_has "deploy memory" "$cargo" $'[package.metadata.lambda.deploy]\nmemory = '
 t_has "sqs feature" "$cargo" 'features = ["sqs"]'
 t_has "sample event" "$(cat "$D/orders/events/sqs.json")" '"eventSource": "aws:sqs"'
+# The SAM template carries what the event source mapping needs.
+sam=$(cat "$D/orders/template.yaml")
+t_has "sam: partial batch responses" "$sam" "FunctionResponseTypes: [ReportBatchItemFailures]"
+t_has "sam: batch size" "$sam" "BatchSize: "
+t_has "sam: batching window" "$sam" "MaximumBatchingWindowInSeconds: "
+t_has "sam: max concurrency" "$sam" "MaximumConcurrency: 10"
+t_has "sam: poison messages to the DLQ" "$sam" "deadLetterTargetArn: !GetAtt DeadLetterQueue.Arn"
+t_run "sam: YAML (with CloudFormation tags)" 0 python3 -c '
+import sys, yaml
+class L(yaml.SafeLoader): pass
+L.add_multi_constructor("!", lambda loader, suffix, node: None)
+d = yaml.load(open(sys.argv[1]), Loader=L)
+assert d["Resources"]["Function"]["Properties"]["Timeout"] > 3' "$D/orders/template.yaml"
 t_has "README invoke" "$(cat "$D/orders/README.md")" \
   "cargo lambda invoke orders --data-file events/sqs.json"
 ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok

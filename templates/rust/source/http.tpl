@@ -1,16 +1,29 @@
 {{>rust/job}}
 
-/// One request is one job; its data is the request body.
+/// One request is one job, named by the last segment of its path (`/orders/42` is `42`).
+/// GET, HEAD and DELETE name what they want in the path and carry no body: the name is the
+/// job's data (the key to read). The other methods carry the job's data in the body; one
+/// without a body is a 400.
 fn jobs_from(request: &Request) -> Result<Vec<Job>, HandlerError> {
-    let id = request.uri().path().to_string();
-    let body = std::str::from_utf8(request.body())
-        .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?
-        .to_string();
+    let path = request.uri().path();
+    let last = path.rsplit('/').find(|segment| !segment.is_empty());
+    let id = last.unwrap_or("/").to_string();
+    let body = match *request.method() {
+        Method::GET | Method::HEAD | Method::DELETE => id.clone(),
+        _ => {
+            let body = std::str::from_utf8(request.body())
+                .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?;
+            if body.is_empty() {
+                return Err(HandlerError::InvalidEvent("the request has no body".into()));
+            }
+            body.to_string()
+        }
+    };
     Ok(vec![Job { id, body }])
 }
 
-/// Handles one HTTP request (API Gateway HTTP API, a function URL or an ALB, through
-/// lambda_http). Failures become a 500 response without internal details; the details go
+/// Handles one HTTP request (API Gateway REST or HTTP API, a function URL or an ALB,
+/// through lambda_http). Failures become a 500 response without internal details; the details go
 /// to the log.
 async fn function_handler(request: Request, app: &App) -> Result<Response<Body>, HandlerError> {
     let jobs = match jobs_from(&request) {

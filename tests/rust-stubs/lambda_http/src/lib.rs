@@ -7,6 +7,15 @@ pub use http::{self, Response};
 use lambda_runtime::Diagnostic;
 pub use lambda_runtime::{self, service_fn, tracing, Context, Error, LambdaEvent, Service};
 
+/// Reading a request from the JSON the runtime receives (any of the enabled formats).
+pub mod request {
+    /// Parses an API Gateway (REST, HTTP, WebSocket) or ALB event into a request.
+    pub fn from_str(s: &str) -> Result<crate::Request, serde_json::Error> {
+        let _ = s;
+        unimplemented!()
+    }
+}
+
 /// `http::Request` with the Lambda body type.
 pub type Request = http::Request<Body>;
 
