@@ -76,7 +76,7 @@ serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 thiserror = "2"
 # Only what the handler uses: the multi-threaded runtime and #[tokio::main].
-tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+tokio = { version = "1", features = ["macros", "rt-multi-thread"{{#write.dynamodb}}, "time"{{/write.dynamodb}}] }
 tracing = "0.1"
 
 # Small, fast binaries. `cargo lambda build --release` applies similar settings itself;

@@ -37,6 +37,12 @@ enum HandlerError {
     #[error("DynamoDB call failed: {}", aws_sdk_dynamodb::error::DisplayErrorContext(.0))]
     DynamoDb(#[from] aws_sdk_dynamodb::Error),
 {{/clients.dynamodb}}
+{{#write.dynamodb}}
+    #[error("building a DynamoDB request failed: {0}")]
+    DynamoDbRequest(#[from] aws_sdk_dynamodb::error::BuildError),
+    #[error("DynamoDB left items unprocessed after five tries")]
+    Unprocessed,
+{{/write.dynamodb}}
 {{#clients.sqs}}
     #[error("SQS call failed: {}", aws_sdk_sqs::error::DisplayErrorContext(.0))]
     Sqs(#[from] aws_sdk_sqs::Error),
@@ -85,6 +91,10 @@ impl From<HandlerError> for {{#lambda_http}}lambda_http::lambda_runtime::{{/lamb
 {{#clients.dynamodb}}
             HandlerError::DynamoDb(_) => "DynamoDb",
 {{/clients.dynamodb}}
+{{#write.dynamodb}}
+            HandlerError::DynamoDbRequest(_) => "DynamoDbRequest",
+            HandlerError::Unprocessed => "Unprocessed",
+{{/write.dynamodb}}
 {{#clients.sqs}}
             HandlerError::Sqs(_) => "Sqs",
 {{/clients.sqs}}

@@ -76,7 +76,14 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
     Ok(response.bytes().await?.to_vec())
 {{/fetch.http}}
 {{#fetch.dynamodb}}
+{{#lambda_http}}
+    // The request names the item: the path's last segment or the body's `id`.
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(job.id.clone());
+{{/lambda_http}}
+{{^lambda_http}}
+    // The record's data is the item's key.
     let key = aws_sdk_dynamodb::types::AttributeValue::S(job.body.trim().to_string());
+{{/lambda_http}}
     let output = app
         .dynamodb
         .get_item()
@@ -85,8 +92,14 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .send()
         .await
         .map_err(aws_sdk_dynamodb::Error::from)?;
+{{#lambda_http}}
+    // The stored item with the request's data (a GET's is its id): map both to your types.
+    Ok(format!("{:?} {}", output.item(), job.body).into_bytes())
+{{/lambda_http}}
+{{^lambda_http}}
     // Map the item to your own type here.
     Ok(format!("{:?}", output.item()).into_bytes())
+{{/lambda_http}}
 {{/fetch.dynamodb}}
 {{#fetch.event}}
     // The event carries the data; read more here if the job needs it.
@@ -237,7 +250,7 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
     writes.push(Box::pin(write_object(app, &key, output)));
 {{/write.s3}}
 {{#write.dynamodb}}
-    writes.push(Box::pin(put_item(app, &job.id, &text)));
+    writes.push(Box::pin(put_rows(app, &job.id, &text)));
 {{/write.dynamodb}}
 {{#write.sqs}}
     writes.push(Box::pin(send_message(app, &text)));
@@ -314,19 +327,67 @@ async fn write_object(app: &App, key: &str, data: Vec<u8>) -> Result<(), Handler
 {{/write.s3}}
 {{#write.dynamodb}}
 
-/// Writes the result as an item of the table.
-async fn put_item(app: &App, id: &str, text: &str) -> Result<(), HandlerError> {
-    use aws_sdk_dynamodb::types::AttributeValue;
+/// Items per BatchWriteItem request: DynamoDB takes 25 at most.
+const BATCH_WRITE_LIMIT: usize = 25;
 
-    app.dynamodb
-        .put_item()
-        .table_name(&app.table)
-        .item("pk", AttributeValue::S(id.to_string()))
-        .item("result", AttributeValue::S(text.to_string()))
-        .send()
-        .await
-        .map_err(aws_sdk_dynamodb::Error::from)?;
+/// BatchWriteItem requests in flight at most: the table's write capacity is shared.
+const BATCH_WRITES_IN_FLIGHT: usize = 4;
+
+/// Writes the result as rows of the table, one item per line (a CSV's rows, not the whole
+/// file in one item: an item holds 400 KB at most), 25 per BatchWriteItem request, a few
+/// requests at a time. What DynamoDB leaves unprocessed (throttling) is sent again.
+async fn put_rows(app: &App, id: &str, text: &str) -> Result<(), HandlerError> {
+    use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
+    use futures::{StreamExt, TryStreamExt};
+
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut batches = Vec::new();
+    for (chunk_no, chunk) in rows.chunks(BATCH_WRITE_LIMIT).enumerate() {
+        let mut requests = Vec::with_capacity(chunk.len());
+        for (i, row) in chunk.iter().enumerate() {
+            let pk = format!("{id}#{}", chunk_no * BATCH_WRITE_LIMIT + i);
+            let put = PutRequest::builder()
+                .item("pk", AttributeValue::S(pk))
+                .item("row", AttributeValue::S(row.to_string()))
+                .build()?;
+            requests.push(WriteRequest::builder().put_request(put).build());
+        }
+        batches.push(requests);
+    }
+    futures::stream::iter(batches)
+        .map(|requests| write_batch(app, requests))
+        .buffer_unordered(BATCH_WRITES_IN_FLIGHT)
+        .try_collect::<Vec<()>>()
+        .await?;
     Ok(())
+}
+
+/// One BatchWriteItem, retried with the unprocessed items until none is left (five tries).
+async fn write_batch(
+    app: &App,
+    requests: Vec<aws_sdk_dynamodb::types::WriteRequest>,
+) -> Result<(), HandlerError> {
+    let mut pending = std::collections::HashMap::from([(app.table.clone(), requests)]);
+    let mut pause = Duration::from_millis(50);
+    for _attempt in 0..5 {
+        let output = app
+            .dynamodb
+            .batch_write_item()
+            .set_request_items(Some(pending))
+            .send()
+            .await
+            .map_err(aws_sdk_dynamodb::Error::from)?;
+        pending = match output.unprocessed_items() {
+            Some(left) if left.values().any(|requests| !requests.is_empty()) => left.clone(),
+            _ => return Ok(()),
+        };
+        tokio::time::sleep(pause).await;
+        pause *= 2;
+    }
+    Err(HandlerError::Unprocessed)
 }
 {{/write.dynamodb}}
 {{#write.sqs}}

@@ -125,6 +125,20 @@ t_has "SDK timeouts" "$main" ".timeout_config(sdk_timeouts())"
 t_has "SDK operation timeout" "$main" ".operation_timeout(CALL_TIMEOUT)"
 t_has "SDK error context" "$main" "aws_sdk_s3::error::DisplayErrorContext(.0)"
 t_has "secret refreshed" "$main" "if read_at.elapsed() < SECRET_TTL"
+# Rows to DynamoDB with BatchWriteItem, 25 a request, unprocessed items sent again.
+new "rows" 0 "$D/rows" --defaults --answer clients=http,dynamodb --answer workload=io \
+  --answer io_shape=chain
+main=$(cat "$D/rows/src/main.rs")
+t_has "batch writes" "$main" ".batch_write_item()"
+t_has "25 a request" "$main" "const BATCH_WRITE_LIMIT: usize = 25;"
+t_has "unprocessed retried" "$main" "output.unprocessed_items()"
+t_hasnt "no whole-result item" "$main" ".put_item()"
+# REST through lambda_http: a GET needs no body.
+new "rest" 0 "$D/rest" --defaults --answer event_source=api_gateway_rest
+main=$(cat "$D/rest/src/main.rs")
+t_has "rest: lambda_http" "$main" "lambda_http::run(service_fn(handler))"
+t_has "rest: GET without a body" "$main" "Method::GET | Method::HEAD | Method::DELETE => Job {"
+t_has "rest: only the REST format" "$(cat "$D/rest/Cargo.toml")" 'features = ["apigw_rest", "tracing"]'
 new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3 --answer workload=mixed \
   --answer io_shape=single --answer cpu_shape=single_task --answer clients=none
 main=$(cat "$D/s3fn/src/main.rs")
@@ -170,7 +184,7 @@ done
 # The pitfall scan finds nothing in what `new` writes (the slow compile test scans all).
 t_run "scan finds nothing" 0 "$LA_BIN" scan --fail-on note "$D/orders" "$D/advised" "$D/rayon" \
   "$D/norayon" "$D/few" "$D/many" "$D/s3fn" "$D/api" "$D/ci" "$D"/src-* "$D/rayonsqs" \
-  "$D/kinesis" "$D/clients"
+  "$D/kinesis" "$D/clients" "$D/rows" "$D/rest"
 t_eq "no findings" "$T_OUT" ""
 
 # Refusals: nothing is written and nothing is left behind.

@@ -9,7 +9,7 @@
     fn the_request_is_a_job() {
         let jobs = jobs_from(&sample_request()).expect("jobs from the sample");
         assert_eq!(jobs.len(), 1);
-        assert_eq!(jobs[0].id, "orders");
+        assert_eq!(jobs[0].id, "order-42");
         assert!(jobs[0].body.contains("order-42"));
     }
 

@@ -78,6 +78,20 @@ impl<E: StdError> fmt::Debug for DisplayErrorContext<E> {
     }
 }
 
+/// aws_smithy_types::error::operation::BuildError: a builder missing a required field.
+#[derive(Debug)]
+pub struct BuildError {
+    _private: (),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+impl StdError for BuildError {}
+
 /// aws_config::BehaviorVersion.
 #[non_exhaustive]
 #[derive(Clone, Debug)]
@@ -276,7 +290,7 @@ macro_rules! client {
         impl std::error::Error for Error {}
 
         pub mod error {
-            pub use $crate::{DisplayErrorContext, SdkError};
+            pub use $crate::{BuildError, DisplayErrorContext, SdkError};
         }
         pub use $crate::SdkConfig as Config;
     };
