@@ -430,6 +430,19 @@ static void add_indented(struct strbuf *out, const char *text, size_t n, const c
 static bool run(const struct tpl *p, size_t from, size_t to, struct render *r, struct strbuf *out,
                 struct la_error *err);
 
+/* How errors name a partial: the file it is read from when the including template is a file
+ * under a "templates/" directory ("templates/rust/io.tpl"), else the partial's own name. */
+static char *partial_display(const char *parent, const char *pname)
+{
+    const char *at = NULL;
+    for (const char *s = parent; (s = strstr(s, "templates/")) != NULL; s++)
+        at = s;
+    if (at == NULL)
+        return xstrdup(pname);
+    int n = (int)(at - parent) + (int)strlen("templates/");
+    return xasprintf("%.*s%s.tpl", n, parent, pname);
+}
+
 static bool run_partial(const struct tpl *p, const struct tok *t, struct render *r,
                         struct strbuf *out, struct la_error *err)
 {
@@ -451,7 +464,8 @@ static bool run_partial(const struct tpl *p, const struct tok *t, struct render 
                 MAX_PARTIAL_EXPANSIONS);
     }
     struct tpl sub;
-    bool ok = parse(&sub, psrc, plen, pname, err);
+    char *shown = partial_display(p->name, pname);
+    bool ok = parse(&sub, psrc, plen, shown, err);
     if (ok) {
         r->partial_depth++;
         if (t->ind_n == 0) {
@@ -469,6 +483,7 @@ static bool run_partial(const struct tpl *p, const struct tok *t, struct render 
         r->partial_depth--;
     }
     tpl_finish(&sub);
+    free(shown);
     free(pname);
     return ok;
 }
@@ -591,7 +606,9 @@ static bool check(const char *src, size_t len, const char *name, tpl_partial_fn 
                               "partials nested more than %d deep (recursive partial?)",
                               MAX_PARTIAL_DEPTH);
         } else if (b.height < 0) {
-            ok = check(psrc, plen, pname, partial, ud, depth + 1, done, &b, err);
+            char *shown = partial_display(p.name, pname);
+            ok = check(psrc, plen, shown, partial, ud, depth + 1, done, &b, err);
+            free(shown);
             if (ok) {
                 done->names = xgrow(done->names, &done->cap, done->n + 1, sizeof *done->names);
                 done->b = xgrow(done->b, &done->bcap, done->n + 1, sizeof *done->b);
