@@ -23,9 +23,6 @@ aws-sdk-sns = "1"
 {{#clients.sqs}}
 aws-sdk-sqs = "1"
 {{/clients.sqs}}
-{{#event_source.api_gateway_rest}}
-aws_lambda_events = { version = "1", default-features = false, features = ["apigw"] }
-{{/event_source.api_gateway_rest}}
 {{#event_source.s3}}
 aws_lambda_events = { version = "1", default-features = false, features = ["s3"] }
 {{/event_source.s3}}
@@ -58,9 +55,13 @@ futures = "0.3"
 {{#event_source.http}}
 lambda_http = "1"
 {{/event_source.http}}
-{{^event_source.http}}
+{{#event_source.api_gateway_rest}}
+# Only the REST API (v1) request format, and the runtime's tracing set-up.
+lambda_http = { version = "1", default-features = false, features = ["apigw_rest", "tracing"] }
+{{/event_source.api_gateway_rest}}
+{{^lambda_http}}
 lambda_runtime = "1"
-{{/event_source.http}}
+{{/lambda_http}}
 {{#event_source.s3}}
 percent-encoding = "2"
 {{/event_source.s3}}
@@ -75,7 +76,7 @@ serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 thiserror = "2"
 # Only what the handler uses: the multi-threaded runtime and #[tokio::main].
-tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+tokio = { version = "1", features = ["macros", "rt-multi-thread"{{#write.dynamodb}}, "time"{{/write.dynamodb}}] }
 tracing = "0.1"
 
 # Small, fast binaries. `cargo lambda build --release` applies similar settings itself;
@@ -122,3 +123,10 @@ timeout = {{timeout_s}}
 [package.metadata.lambda.build]
 arm64 = true
 {{/architecture.arm64}}
+{{#architecture.x86_64}}
+
+# Build for x86_64 (the native libraries need it): cargo-lambda builds for the host's
+# architecture otherwise, so an arm64 laptop would build a binary this function cannot run.
+[package.metadata.lambda.build]
+x86_64 = true
+{{/architecture.x86_64}}

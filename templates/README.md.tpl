@@ -7,7 +7,7 @@ lambda-advisor. Pattern: **{{pattern}}** ({{pattern.label}}); advised settings:
 ## Build
 
 ```sh
-cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}
+cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}{{#architecture.x86_64}} --x86-64{{/architecture.x86_64}}
 ```
 
 The binary lands in `target/lambda/{{crate_name}}/bootstrap` (runtime `provided.al2023`).
@@ -49,7 +49,7 @@ environment below first.
 | `TOPIC_ARN` | the topic it publishes results to |
 {{/clients.sns}}
 {{#clients.secrets_manager}}
-| `SECRET_ID` | the Secrets Manager secret read once at start-up |
+| `SECRET_ID` | the Secrets Manager secret, read at start-up and again every 5 minutes |
 {{/clients.secrets_manager}}
 {{/env_vars}}
 
@@ -61,7 +61,12 @@ cargo lambda deploy {{crate_name}}
 
 `cargo lambda deploy` takes the memory ({{memory_mb}} MB) and timeout ({{timeout_s}} s) from
 `[package.metadata.lambda.deploy]` in `Cargo.toml`; the architecture comes from the binary
-you built.
+you built. Or deploy with AWS SAM: `template.yaml` has the same settings and the event
+source's own (batch size, concurrency, partial batch responses, a dead-letter queue):
+
+```sh
+sam build && sam deploy --guided
+```
 {{#batch_failures.yes}}
 
 Enable partial batch responses on the event source mapping

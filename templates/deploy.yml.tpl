@@ -24,7 +24,7 @@ jobs:
       - name: Test
         run: cargo test
       - name: Build
-        run: cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}
+        run: cargo lambda build --release{{#architecture.arm64}} --arm64{{/architecture.arm64}}{{#architecture.x86_64}} --x86-64{{/architecture.x86_64}}
       - name: Configure AWS credentials
         if: github.ref == 'refs/heads/main' && github.event_name == 'push'
         uses: aws-actions/configure-aws-credentials@v4

@@ -6,6 +6,7 @@ Cargo.toml Cargo.toml
 README.md README.md
 events/{{event_source}}.json events/{{event_source}}.json
 .gitignore gitignore
+template.yaml template.yaml
 {{#ci.github}}
 .github/workflows/deploy.yml deploy.yml
 {{/ci.github}}

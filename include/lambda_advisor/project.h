@@ -62,6 +62,11 @@ bool project_write(const char *dir, const struct project_files *files, bool forc
  * tpl_partial_fn. */
 const char *project_partial(void *ud, const char *name, size_t *len);
 
+/* Every choice of the event_source question has its pieces in templates/ (handler part,
+ * test part, sample event, and a section that picks each part); else false with an error
+ * at the choice's file:line:col naming the missing piece. */
+bool project_check_sources(const struct tree *t, struct la_error *err);
+
 /* The crate name for a project in dir: its (resolved) last component when that is a valid
  * crate name, else NULL (project_render's default applies). The caller frees it. */
 char *project_default_name(const char *dir);

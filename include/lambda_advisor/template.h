@@ -23,6 +23,9 @@ struct tctx *tctx_push(struct tctx *c, const char *name);
 /* Whether name is set to true, a non-empty string or a non-empty list (what {{#name}} tests). */
 bool tctx_truthy(const struct tctx *c, const char *name);
 
+/* The string name is set to, or NULL (not set, or not a string). */
+const char *tctx_get(const struct tctx *c, const char *name);
+
 /* Looks up a partial by name; returns its text (not freed by the engine) or NULL. */
 typedef const char *(*tpl_partial_fn)(void *ud, const char *name, size_t *len);
 

@@ -51,6 +51,11 @@ static struct tree *check_tree(const char **files, size_t n)
         report(&err);
         return NULL;
     }
+    if (!project_check_sources(t, &err)) {
+        tree_destroy(t);
+        report(&err);
+        return NULL;
+    }
     if (!cli_g.quiet)
         printf("ok: decision tree: %zu questions, %zu settings, %zu recommendations\n",
                t->nquestions, t->nsettings, t->nrecs);

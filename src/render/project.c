@@ -55,9 +55,12 @@ static void add_derived(struct tctx *c)
     bool aws = s3_client || has(c, "clients.dynamodb") || has(c, "clients.sqs") ||
                has(c, "clients.sns") || has(c, "clients.secrets_manager");
     tctx_set_bool(c, "s3_client", s3_client);
+    /* Sources whose requests reach the handler through lambda_http. */
+    tctx_set_bool(c, "lambda_http",
+                  has(c, "event_source.http") || has(c, "event_source.api_gateway_rest"));
     tctx_set_bool(c, "aws", aws);
     tctx_set_bool(c, "services", aws || has(c, "clients.http"));
-    tctx_set_bool(c, "app_fields", aws || has(c, "clients.http"));
+    tctx_set_bool(c, "app_fields", aws || has(c, "clients.http") || has(c, "rayon.yes"));
 
     static const struct first_of fetch[] = {
         {"event_source.s3", "s3_event"},  {"clients.http", "http"}, {"clients.s3", "s3"},
@@ -66,8 +69,11 @@ static void add_derived(struct tctx *c)
     set_first_of(c, "fetch", fetch, sizeof fetch / sizeof fetch[0]);
     tctx_set_bool(c, "reads_s3_object", has(c, "fetch.s3_event") || has(c, "fetch.s3"));
 
-    bool w_http = has(c, "clients.http") && !has(c, "fetch.http");
-    bool w_s3 = has(c, "clients.s3") && !has(c, "fetch.s3");
+    /* With many calls, HTTP makes the per-item calls (item.http below): it reads. */
+    bool w_http = has(c, "clients.http") && !has(c, "fetch.http") && !has(c, "fan_out_size.many");
+    /* The pipeline (download, process, upload) uploads what it read from S3 to S3. */
+    bool w_s3 = (has(c, "clients.s3") && !has(c, "fetch.s3")) ||
+                (has(c, "pattern.mixed-pipeline") && has(c, "reads_s3_object"));
     bool w_ddb = has(c, "clients.dynamodb") && !has(c, "fetch.dynamodb");
     bool w_sqs = has(c, "clients.sqs"), w_sns = has(c, "clients.sns");
     tctx_set_bool(c, "write.http", w_http);
@@ -76,6 +82,7 @@ static void add_derived(struct tctx *c)
     tctx_set_bool(c, "write.sqs", w_sqs);
     tctx_set_bool(c, "write.sns", w_sns);
     tctx_set_bool(c, "writes", w_http || w_s3 || w_ddb || w_sqs || w_sns);
+    tctx_set_bool(c, "text_writes", w_http || w_ddb || w_sqs || w_sns);
     tctx_set_bool(c, "env_vars",
                   has(c, "clients.http") || has(c, "fetch.s3") || w_s3 ||
                       has(c, "clients.dynamodb") || w_sqs || w_sns ||
@@ -87,10 +94,99 @@ static void add_derived(struct tctx *c)
     tctx_set_bool(c, "collection",
                   has(c, "rayon.yes") || has(c, "cpu_shape.collection") ||
                       has(c, "pattern.spawn-blocking-rayon"));
+    /* Many independent calls: one per item of a job's payload, bounded. The payload comes
+     * from the event, or from the S3 object the job names (a manifest). */
+    bool many = has(c, "fan_out_size.many");
+    tctx_set_bool(c, "fan_out_many", many);
+    tctx_set_bool(c, "fetch_step", !many || has(c, "reads_s3_object"));
+    static const struct first_of item[] = {
+        {"clients.http", "http"},
+        {"s3_client", "s3"},
+        {"clients.dynamodb", "dynamodb"},
+        {NULL, "none"},
+    };
+    set_first_of(c, "item", item, sizeof item / sizeof item[0]);
+    /* rayon over a batch: the batch's records are the collection (not chunks of one). */
+    tctx_set_bool(c, "rayon_batch",
+                  has(c, "rayon.yes") && !many &&
+                      (has(c, "event_source.sqs") || has(c, "event_source.kinesis") ||
+                       has(c, "event_source.dynamodb_stream")));
     tctx_set_bool(c, "concurrent_few",
                   has(c, "pattern.async-concurrent") && !has(c, "fan_out_size.many"));
+    /* Sources whose records must be processed in order (per shard or item). */
+    tctx_set_bool(c, "ordered",
+                  has(c, "event_source.kinesis") || has(c, "event_source.dynamodb_stream"));
+    /* The event source mapping of the deploy template: long work takes one message at a
+     * time (a batch shares one timeout, and a retry repeats the whole batch). */
+    const char *timeout = tctx_get(c, "timeout_s");
+    bool long_work = timeout && atol(timeout) >= 60;
+    tctx_set_bool(c, "long_work", long_work);
+    tctx_set(c, "batch_size", long_work ? "1" : "10");
+    bool async_source = has(c, "event_source.s3") || has(c, "event_source.sns") ||
+                        has(c, "event_source.eventbridge");
+    tctx_set_bool(c, "async_source", async_source);
+    tctx_set_bool(c, "dead_letter_queue",
+                  async_source || has(c, "event_source.sqs") || has(c, "ordered"));
     tctx_set(c, "literal.open", "{{");
     tctx_set(c, "literal.close", "}}");
+}
+
+/* Whether the template at relpath contains needle. */
+static bool template_has(const char *relpath, const char *needle)
+{
+    size_t len = 0;
+    const char *src = data_get(relpath, &len);
+    if (src == NULL)
+        return false;
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(src + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+bool project_check_sources(const struct tree *t, struct la_error *err)
+{
+    const struct question *q = tree_question(t, "event_source");
+    if (q == NULL)
+        return true;
+    for (size_t i = 0; i < q->nchoices; i++) {
+        const char *v = q->choices[i].value;
+        const struct tree_loc *at = &q->choices[i].loc;
+        /* The files of a source, then where the shared templates pick them. */
+        const struct {
+            const char *fmt, *what;
+            bool tag; /* fmt names a template that must contain {{#event_source.V}} */
+        } pieces[] = {
+            {"templates/rust/source/%s.tpl", "handler part", false},
+            {"templates/rust/test/%s.tpl", "test part", false},
+            {"templates/events/%s.json.tpl", "sample event", false},
+            {"templates/rust/source.tpl", "handler part's place", true},
+            {"templates/rust/tests.tpl", "test part's place", true},
+        };
+        for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++) {
+            char *path = xasprintf(pieces[k].fmt, v);
+            char *tag = xasprintf("{{#event_source.%s}}", v);
+            bool ok = pieces[k].tag ? template_has(path, tag) : data_get(path, NULL) != NULL;
+            if (!ok) {
+                if (pieces[k].tag)
+                    la_error_set(err, at->file, at->line, at->col,
+                                 "event source '%s' has no %s: %s has no %s section (see "
+                                 "templates/README.md)",
+                                 v, pieces[k].what, path, tag);
+                else
+                    la_error_set(err, at->file, at->line, at->col,
+                                 "event source '%s' has no %s: %s is missing (see "
+                                 "templates/README.md)",
+                                 v, pieces[k].what, path);
+            }
+            free(tag);
+            free(path);
+            if (!ok)
+                return false;
+        }
+    }
+    return true;
 }
 
 static bool valid_crate_name(const char *s)

@@ -18,6 +18,12 @@
 #include <string.h>
 
 #define MAX_PARTIAL_DEPTH 16
+/* Partials may be included many times each, so a few small files can expand exponentially
+ * (a includes b twice, b includes c twice...). Rendering stops with an error at the tag that
+ * crosses either bound: the bytes produced (at every nesting level) and the partials
+ * expanded. Real templates produce tens of KB from a few hundred expansions. */
+#define MAX_RENDER_BYTES       ((size_t)16 << 20)
+#define MAX_PARTIAL_EXPANSIONS 100000
 
 enum tval_kind { TV_STR, TV_BOOL, TV_LIST };
 
@@ -118,6 +124,12 @@ static bool truthy(const struct tval *v);
 bool tctx_truthy(const struct tctx *c, const char *name)
 {
     return c && truthy(find(c, name, strlen(name)));
+}
+
+const char *tctx_get(const struct tctx *c, const char *name)
+{
+    const struct tval *v = c ? find(c, name, strlen(name)) : NULL;
+    return v && v->kind == TV_STR ? v->str : NULL;
 }
 
 /* ---- tokenising ---- */
@@ -353,7 +365,20 @@ struct render {
     tpl_partial_fn partial;
     void *ud;
     int partial_depth;
+    size_t bytes;      /* produced so far, counted at every nesting level */
+    size_t expansions; /* partials expanded so far */
 };
+
+/* Counts n more bytes of output against MAX_RENDER_BYTES. */
+static bool budget(const struct tpl *p, const struct tok *t, struct render *r, size_t n,
+                   struct la_error *err)
+{
+    r->bytes += n;
+    if (r->bytes > MAX_RENDER_BYTES)
+        FAIL_AT(p, t->off, "the output exceeds %zu MB (partials expanding exponentially?)",
+                MAX_RENDER_BYTES >> 20);
+    return true;
+}
 
 static const struct tval *lookup(const struct render *r, const char *name, size_t n)
 {
@@ -405,6 +430,19 @@ static void add_indented(struct strbuf *out, const char *text, size_t n, const c
 static bool run(const struct tpl *p, size_t from, size_t to, struct render *r, struct strbuf *out,
                 struct la_error *err);
 
+/* How errors name a partial: the file it is read from when the including template is a file
+ * under a "templates/" directory ("templates/rust/io.tpl"), else the partial's own name. */
+static char *partial_display(const char *parent, const char *pname)
+{
+    const char *at = NULL;
+    for (const char *s = parent; (s = strstr(s, "templates/")) != NULL; s++)
+        at = s;
+    if (at == NULL)
+        return xstrdup(pname);
+    int n = (int)(at - parent) + (int)strlen("templates/");
+    return xasprintf("%.*s%s.tpl", n, parent, pname);
+}
+
 static bool run_partial(const struct tpl *p, const struct tok *t, struct render *r,
                         struct strbuf *out, struct la_error *err)
 {
@@ -420,8 +458,14 @@ static bool run_partial(const struct tpl *p, const struct tok *t, struct render 
         FAIL_AT(p, t->off, "partials nested more than %d deep (recursive partial?)",
                 MAX_PARTIAL_DEPTH);
     }
+    if (++r->expansions > MAX_PARTIAL_EXPANSIONS) {
+        free(pname);
+        FAIL_AT(p, t->off, "more than %d partials expanded (partials expanding exponentially?)",
+                MAX_PARTIAL_EXPANSIONS);
+    }
     struct tpl sub;
-    bool ok = parse(&sub, psrc, plen, pname, err);
+    char *shown = partial_display(p->name, pname);
+    bool ok = parse(&sub, psrc, plen, shown, err);
     if (ok) {
         r->partial_depth++;
         if (t->ind_n == 0) {
@@ -429,6 +473,9 @@ static bool run_partial(const struct tpl *p, const struct tok *t, struct render 
         } else {
             struct strbuf tmp = STRBUF_INIT;
             ok = run(&sub, 0, sub.n, r, &tmp, err);
+            /* The indented copy counts too (about the same size again). */
+            if (ok)
+                ok = budget(p, t, r, tmp.len, err);
             if (ok)
                 add_indented(out, sb_str(&tmp), tmp.len, p->src + t->ind_a, t->ind_n);
             sb_finish(&tmp);
@@ -436,6 +483,7 @@ static bool run_partial(const struct tpl *p, const struct tok *t, struct render 
         r->partial_depth--;
     }
     tpl_finish(&sub);
+    free(shown);
     free(pname);
     return ok;
 }
@@ -448,14 +496,19 @@ static bool run(const struct tpl *p, size_t from, size_t to, struct render *r, s
         const struct tval *v;
         switch (t->kind) {
         case T_TEXT:
+            if (!budget(p, t, r, t->n, err))
+                return false;
             sb_add(out, p->src + t->a, t->n);
             break;
         case T_VAR:
             v = lookup(r, p->src + t->a, t->n);
-            if (v && v->kind == TV_STR)
+            if (v && v->kind == TV_STR) {
+                if (!budget(p, t, r, strlen(v->str), err))
+                    return false;
                 sb_adds(out, v->str);
-            else if (v && v->kind == TV_BOOL)
+            } else if (v && v->kind == TV_BOOL) {
                 sb_adds(out, v->b ? "true" : "false");
+            }
             break;
         case T_SECTION:
             v = lookup(r, p->src + t->a, t->n);
@@ -507,10 +560,30 @@ bool template_render(const char *src, size_t len, const char *name, const struct
 
 /* ---- checking without a context ---- */
 
+/* Partials already checked, with what their partial tree can produce at most: each one is
+ * parsed once however often it is included, so checking is linear in the templates' size,
+ * and a tree that could expand past the rendering bounds is refused before any rendering. */
+struct bound {
+    int height;        /* partial nesting below */
+    size_t bytes;      /* template text, every section taken (no indentation), saturating */
+    size_t expansions; /* partials expanded, saturating */
+};
+struct checked {
+    char **names;
+    struct bound *b;
+    size_t n, cap, bcap;
+};
+
+static size_t sat_add(size_t a, size_t b)
+{
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
 static bool check(const char *src, size_t len, const char *name, tpl_partial_fn partial, void *ud,
-                  int depth, struct la_error *err)
+                  int depth, struct checked *done, struct bound *out, struct la_error *err)
 {
     struct tpl p;
+    *out = (struct bound){0, len, 0};
     bool ok = parse(&p, src, len, name, err);
     for (size_t i = 0; ok && i < p.n; i++) {
         const struct tok *t = &p.t[i];
@@ -519,18 +592,46 @@ static bool check(const char *src, size_t len, const char *name, tpl_partial_fn 
         char *pname = xstrndup(p.src + t->a, t->n);
         size_t plen = 0;
         const char *psrc = partial ? partial(ud, pname, &plen) : NULL;
+        struct bound b = {-1, 0, 0};
+        for (size_t k = 0; k < done->n; k++)
+            if (strcmp(done->names[k], pname) == 0)
+                b = done->b[k];
+        int l, c;
+        where(p.src, t->off, &l, &c);
         if (psrc == NULL) {
-            int l, c;
-            where(p.src, t->off, &l, &c);
             ok = la_error_set(err, p.name, l, c, "unknown partial '%s'", pname);
-        } else if (depth >= MAX_PARTIAL_DEPTH) {
-            int l, c;
-            where(p.src, t->off, &l, &c);
+        } else if (depth >= MAX_PARTIAL_DEPTH ||
+                   (b.height >= 0 && depth + 1 + b.height > MAX_PARTIAL_DEPTH)) {
             ok = la_error_set(err, p.name, l, c,
                               "partials nested more than %d deep (recursive partial?)",
                               MAX_PARTIAL_DEPTH);
-        } else {
-            ok = check(psrc, plen, pname, partial, ud, depth + 1, err);
+        } else if (b.height < 0) {
+            char *shown = partial_display(p.name, pname);
+            ok = check(psrc, plen, shown, partial, ud, depth + 1, done, &b, err);
+            free(shown);
+            if (ok) {
+                done->names = xgrow(done->names, &done->cap, done->n + 1, sizeof *done->names);
+                done->b = xgrow(done->b, &done->bcap, done->n + 1, sizeof *done->b);
+                done->names[done->n] = pname;
+                done->b[done->n++] = b;
+                pname = NULL;
+            }
+        }
+        if (ok) {
+            if (b.height + 1 > out->height)
+                out->height = b.height + 1;
+            out->bytes = sat_add(out->bytes, b.bytes);
+            out->expansions = sat_add(out->expansions, sat_add(b.expansions, 1));
+            if (out->bytes > MAX_RENDER_BYTES)
+                ok = la_error_set(err, p.name, l, c,
+                                  "the partials here can expand to more than %zu MB "
+                                  "(partials expanding exponentially?)",
+                                  MAX_RENDER_BYTES >> 20);
+            else if (out->expansions > MAX_PARTIAL_EXPANSIONS)
+                ok = la_error_set(err, p.name, l, c,
+                                  "the partials here can expand more than %d partials "
+                                  "(partials expanding exponentially?)",
+                                  MAX_PARTIAL_EXPANSIONS);
         }
         free(pname);
     }
@@ -541,11 +642,16 @@ static bool check(const char *src, size_t len, const char *name, tpl_partial_fn 
 bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial, void *ud,
                     struct la_error *err)
 {
-    return check(src, len, name, partial, ud, 0, err);
+    struct checked done = {0};
+    struct bound b;
+    bool ok = check(src, len, name, partial, ud, 0, &done, &b, err);
+    for (size_t k = 0; k < done.n; k++)
+        free(done.names[k]);
+    free(done.names);
+    free(done.b);
+    return ok;
 }
 
-/* Partials of a template file: "<root>/<name>.tpl", where root is the nearest enclosing
- * directory called "templates" (or the file's own directory). */
 struct file_partials {
     char *root;
     char **bufs;

@@ -38,12 +38,69 @@ struct App {
     /// The topic the function publishes its results to (env `TOPIC_ARN`).
     topic_arn: String,
 {{/clients.sns}}
+{{#rayon.yes}}
+    /// rayon's threads for the CPU step: one per vCPU the function has (see `rayon_pool`).
+    pool: std::sync::Arc<rayon::ThreadPool>,
+{{/rayon.yes}}
 {{#clients.secrets_manager}}
-    /// Read once at start-up from Secrets Manager (env `SECRET_ID`), not on every invocation.
+    /// The API key, from Secrets Manager (env `SECRET_ID`), cached (see `CachedSecret`).
 {{^clients.http}}
-    #[allow(dead_code)] // pass it to the calls that need it
+    #[allow(dead_code)] // pass `app.api_key.get().await?` to the calls that need it
 {{/clients.http}}
-    api_key: String,
+    api_key: CachedSecret,
 {{/clients.secrets_manager}}
 }
 {{/app_fields}}
+{{#clients.secrets_manager}}
+
+/// How long a secret read from Secrets Manager is used before it is read again: a rotated
+/// secret reaches the warm execution environments within this time, and most invocations
+/// make no call.
+const SECRET_TTL: Duration = Duration::from_secs(300);
+
+/// A Secrets Manager secret, read when first needed and again once `SECRET_TTL` has passed.
+struct CachedSecret {
+    client: aws_sdk_secretsmanager::Client,
+    id: String,
+    cached: std::sync::Mutex<Option<(std::time::Instant, String)>>,
+}
+
+{{^clients.http}}
+#[allow(dead_code)] // `get` is for the calls that need the secret
+{{/clients.http}}
+impl CachedSecret {
+    fn new(client: aws_sdk_secretsmanager::Client, id: String) -> Self {
+        let cached = std::sync::Mutex::new(None);
+        Self { client, id, cached }
+    }
+
+    /// The secret's value: the cached one while fresh, else read again (a failed read is
+    /// an error of this invocation; the next one tries again).
+    async fn get(&self) -> Result<String, HandlerError> {
+        let fresh = {
+            let cached = self.cached.lock().unwrap_or_else(|err| err.into_inner());
+            match &*cached {
+                Some((read_at, value)) if read_at.elapsed() < SECRET_TTL => Some(value.clone()),
+                _ => None,
+            }
+        };
+        if let Some(value) = fresh {
+            return Ok(value);
+        }
+        let output = self
+            .client
+            .get_secret_value()
+            .secret_id(&self.id)
+            .send()
+            .await
+            .map_err(aws_sdk_secretsmanager::Error::from)?;
+        let value = output
+            .secret_string()
+            .ok_or_else(|| HandlerError::Secret("the secret has no string value".into()))?
+            .to_string();
+        let now = std::time::Instant::now();
+        *self.cached.lock().unwrap_or_else(|err| err.into_inner()) = Some((now, value.clone()));
+        Ok(value)
+    }
+}
+{{/clients.secrets_manager}}

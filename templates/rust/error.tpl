@@ -6,16 +6,27 @@ enum HandlerError {
     InvalidEvent(String),
     #[error("invalid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("the result is not UTF-8 text (send binary results to S3)")]
+    NotText,
 {{#blocking}}
-    #[error("the CPU task failed: {0}")]
+    /// With `panic = "abort"` (Cargo.toml) a panic in the CPU task ends the process: Lambda
+    /// fails the invocation (Runtime.ExitError) and starts a new execution environment. So
+    /// this is only ever a task cancelled by the runtime shutting down.
+    #[error("the CPU task was cancelled: {0}")]
     Task(#[from] tokio::task::JoinError),
 {{/blocking}}
+{{#rayon_batch}}
+{{^ordered}}
+    #[error("the batch's CPU task failed: {0}")]
+    Batch(String),
+{{/ordered}}
+{{/rayon_batch}}
 {{#clients.http}}
     #[error("HTTP call failed: {0}")]
     Http(#[from] reqwest::Error),
 {{/clients.http}}
 {{#s3_client}}
-    #[error("S3 call failed: {0}")]
+    #[error("S3 call failed: {}", aws_sdk_s3::error::DisplayErrorContext(.0))]
     S3(#[from] aws_sdk_s3::Error),
 {{/s3_client}}
 {{#reads_s3_object}}
@@ -23,33 +34,51 @@ enum HandlerError {
     S3Body(String),
 {{/reads_s3_object}}
 {{#clients.dynamodb}}
-    #[error("DynamoDB call failed: {0}")]
+    #[error("DynamoDB call failed: {}", aws_sdk_dynamodb::error::DisplayErrorContext(.0))]
     DynamoDb(#[from] aws_sdk_dynamodb::Error),
 {{/clients.dynamodb}}
+{{#write.dynamodb}}
+    #[error("building a DynamoDB request failed: {0}")]
+    DynamoDbRequest(#[from] aws_sdk_dynamodb::error::BuildError),
+    #[error("DynamoDB left items unprocessed after five tries")]
+    Unprocessed,
+{{/write.dynamodb}}
 {{#clients.sqs}}
-    #[error("SQS call failed: {0}")]
+    #[error("SQS call failed: {}", aws_sdk_sqs::error::DisplayErrorContext(.0))]
     Sqs(#[from] aws_sdk_sqs::Error),
 {{/clients.sqs}}
 {{#clients.sns}}
-    #[error("SNS call failed: {0}")]
+    #[error("SNS call failed: {}", aws_sdk_sns::error::DisplayErrorContext(.0))]
     Sns(#[from] aws_sdk_sns::Error),
 {{/clients.sns}}
-{{#event_source.http}}
+{{#clients.secrets_manager}}
+    #[error("Secrets Manager call failed: {}", aws_sdk_secretsmanager::error::DisplayErrorContext(.0))]
+    SecretsManager(#[from] aws_sdk_secretsmanager::Error),
+    #[error("unusable secret: {0}")]
+    Secret(String),
+{{/clients.secrets_manager}}
+{{#lambda_http}}
     #[error("building the HTTP response failed: {0}")]
     Response(#[from] lambda_http::http::Error),
-{{/event_source.http}}
+{{/lambda_http}}
 }
 
 /// The runtime reports a failed invocation as a `Diagnostic`; since lambda_runtime 1.0 an
 /// error type of our own needs this conversion (there is no blanket one).
-impl From<HandlerError> for {{#event_source.http}}lambda_http::lambda_runtime::{{/event_source.http}}Diagnostic {
+impl From<HandlerError> for {{#lambda_http}}lambda_http::lambda_runtime::{{/lambda_http}}Diagnostic {
     fn from(err: HandlerError) -> Self {
         let error_type = match &err {
             HandlerError::InvalidEvent(_) => "InvalidEvent",
             HandlerError::Json(_) => "Json",
+            HandlerError::NotText => "NotText",
 {{#blocking}}
             HandlerError::Task(_) => "Task",
 {{/blocking}}
+{{#rayon_batch}}
+{{^ordered}}
+            HandlerError::Batch(_) => "Batch",
+{{/ordered}}
+{{/rayon_batch}}
 {{#clients.http}}
             HandlerError::Http(_) => "Http",
 {{/clients.http}}
@@ -62,15 +91,23 @@ impl From<HandlerError> for {{#event_source.http}}lambda_http::lambda_runtime::{
 {{#clients.dynamodb}}
             HandlerError::DynamoDb(_) => "DynamoDb",
 {{/clients.dynamodb}}
+{{#write.dynamodb}}
+            HandlerError::DynamoDbRequest(_) => "DynamoDbRequest",
+            HandlerError::Unprocessed => "Unprocessed",
+{{/write.dynamodb}}
 {{#clients.sqs}}
             HandlerError::Sqs(_) => "Sqs",
 {{/clients.sqs}}
 {{#clients.sns}}
             HandlerError::Sns(_) => "Sns",
 {{/clients.sns}}
-{{#event_source.http}}
+{{#clients.secrets_manager}}
+            HandlerError::SecretsManager(_) => "SecretsManager",
+            HandlerError::Secret(_) => "Secret",
+{{/clients.secrets_manager}}
+{{#lambda_http}}
             HandlerError::Response(_) => "Response",
-{{/event_source.http}}
+{{/lambda_http}}
         };
         Self {
             error_type: error_type.to_string(),

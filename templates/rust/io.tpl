@@ -6,14 +6,15 @@ fn summarize(input: &[u8]) -> Vec<u8> {
 }
 {{/blocking}}
 {{#blocking}}
+{{^rayon_batch}}
 {{#collection}}
 
 /// The size of the independent items the CPU step works on.
 const CHUNK_SIZE: usize = 64 * 1024;
 {{#rayon.yes}}
 
-/// The CPU step, on the blocking pool: rayon spreads the independent chunks over the cores
-/// (worth it from two vCPUs' worth of memory, 3,538 MB, up).
+/// The CPU step, on the blocking pool: rayon spreads the independent chunks of the payload
+/// over the cores (`app.pool`, one thread per vCPU).
 fn transform_all(input: &[u8]) -> Result<Vec<u8>, HandlerError> {
     use rayon::prelude::*;
 
@@ -44,14 +45,16 @@ fn transform_all(input: &[u8]) -> Result<Vec<u8>, HandlerError> {
     transform(input)
 }
 {{/collection}}
+{{/rayon_batch}}
 
 /// Replace with your CPU-heavy work (parsing, image work, compression, hashing...).
 fn transform(chunk: &[u8]) -> Result<Vec<u8>, HandlerError> {
     Ok(chunk.to_ascii_uppercase())
 }
 {{/blocking}}
+{{#fetch_step}}
 
-/// Reads the job's input.
+/// Reads the job's input{{#fan_out_many}} (the list of items){{/fan_out_many}}.
 async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<Vec<u8>, HandlerError> {
 {{#fetch.s3_event}}
     read_object(app, &job.bucket, &job.key).await
@@ -64,7 +67,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .http
         .post(&app.api_url)
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .body(job.body.clone())
         .send()
@@ -73,7 +76,64 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
     Ok(response.bytes().await?.to_vec())
 {{/fetch.http}}
 {{#fetch.dynamodb}}
+{{#lambda_http}}
+    // The request names the item: the path's last segment or the body's `id`.
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(job.id.clone());
+{{/lambda_http}}
+{{^lambda_http}}
+    // The record's data is the item's key.
     let key = aws_sdk_dynamodb::types::AttributeValue::S(job.body.trim().to_string());
+{{/lambda_http}}
+    let output = app
+        .dynamodb
+        .get_item()
+        .table_name(&app.table)
+        .key("pk", key)
+        .send()
+        .await
+        .map_err(aws_sdk_dynamodb::Error::from)?;
+{{#lambda_http}}
+    // The stored item with the request's data (a GET's is its id): map both to your types.
+    Ok(format!("{:?} {}", output.item(), job.body).into_bytes())
+{{/lambda_http}}
+{{^lambda_http}}
+    // Map the item to your own type here.
+    Ok(format!("{:?}", output.item()).into_bytes())
+{{/lambda_http}}
+{{/fetch.dynamodb}}
+{{#fetch.event}}
+    // The event carries the data; read more here if the job needs it.
+    Ok(job.body.clone().into_bytes())
+{{/fetch.event}}
+}
+{{/fetch_step}}
+{{#fan_out_many}}
+
+/// One call for one item of the payload.
+async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}job: &Job, item: String, {{#item.none}}_{{/item.none}}app: &App) -> Result<Vec<u8>, HandlerError> {
+{{#item.http}}
+    let response = app
+        .http
+        .get(format!("{}/items/{item}", app.api_url))
+{{#clients.secrets_manager}}
+        .bearer_auth(app.api_key.get().await?)
+{{/clients.secrets_manager}}
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(response.bytes().await?.to_vec())
+{{/item.http}}
+{{#item.s3}}
+{{#fetch.s3_event}}
+    // The item is the key of an object in the bucket of the manifest.
+    read_object(app, &job.bucket, &item).await
+{{/fetch.s3_event}}
+{{^fetch.s3_event}}
+    read_object(app, &app.bucket, &item).await
+{{/fetch.s3_event}}
+{{/item.s3}}
+{{#item.dynamodb}}
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(item);
     let output = app
         .dynamodb
         .get_item()
@@ -84,12 +144,13 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .map_err(aws_sdk_dynamodb::Error::from)?;
     // Map the item to your own type here.
     Ok(format!("{:?}", output.item()).into_bytes())
-{{/fetch.dynamodb}}
-{{#fetch.event}}
-    // The event carries the data; read more here if the job needs it.
-    Ok(job.body.clone().into_bytes())
-{{/fetch.event}}
+{{/item.dynamodb}}
+{{#item.none}}
+    // No client was chosen: replace with the call each item needs.
+    Ok(item.into_bytes())
+{{/item.none}}
 }
+{{/fan_out_many}}
 {{#concurrent_few}}
 
 /// A second read that does not depend on the first, so both run at once.
@@ -123,7 +184,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
         .http
         .get(format!("{}/details/{}", app.api_url, job.id))
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .send()
         .await?
@@ -170,18 +231,26 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 {{/reads_s3_object}}
 
 /// Writes the job's result{{#writes}}; the writes are independent, so they run at once{{/writes}}.
+/// Returns what the invocation reports for the job{{#write.s3}}: where the result went{{/write.s3}}.
 async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
-    let text = String::from_utf8_lossy(&output).into_owned();
+    tracing::info!(job = %job.id, bytes = output.len(), "storing");
+{{#write.s3}}
+    let key = output_key(job);
+{{/write.s3}}
+{{#text_writes}}
+    // These destinations take text: a binary result is an error here, never mangled.
+    let text = String::from_utf8(output{{#write.s3}}.clone(){{/write.s3}}).map_err(|_| HandlerError::NotText)?;
+{{/text_writes}}
 {{#writes}}
     let mut writes: Vec<futures::future::BoxFuture<'_, Result<(), HandlerError>>> = Vec::new();
 {{#write.http}}
     writes.push(Box::pin(post_result(app, &text)));
 {{/write.http}}
 {{#write.s3}}
-    writes.push(Box::pin(write_object(app, &job.id, output.clone())));
+    writes.push(Box::pin(write_object(app, &key, output)));
 {{/write.s3}}
 {{#write.dynamodb}}
-    writes.push(Box::pin(put_item(app, &job.id, &text)));
+    writes.push(Box::pin(put_rows(app, &job.id, &text)));
 {{/write.dynamodb}}
 {{#write.sqs}}
     writes.push(Box::pin(send_message(app, &text)));
@@ -191,9 +260,40 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
 {{/write.sns}}
     futures::future::try_join_all(writes).await?;
 {{/writes}}
-    tracing::info!(job = %job.id, bytes = output.len(), "done");
+{{#write.s3}}
+    Ok(format!("s3://{}/{key}", app.output_bucket))
+{{/write.s3}}
+{{^write.s3}}
+{{#text_writes}}
     Ok(text)
+{{/text_writes}}
+{{^text_writes}}
+    // The result goes back to the caller as text: a binary one is an error, never mangled.
+    String::from_utf8(output).map_err(|_| HandlerError::NotText)
+{{/text_writes}}
+{{/write.s3}}
 }
+{{#write.s3}}
+
+{{#fetch.s3_event}}
+/// The result's key in the output bucket: the input's own key (the output bucket is another
+/// bucket, so the write triggers nothing).
+{{/fetch.s3_event}}
+{{^fetch.s3_event}}
+/// The result's key in the output bucket, derived from the input's.
+{{/fetch.s3_event}}
+fn output_key(job: &Job) -> String {
+{{#fetch.s3_event}}
+    job.key.clone()
+{{/fetch.s3_event}}
+{{#fetch.s3}}
+    job.body.trim().to_string()
+{{/fetch.s3}}
+{{^reads_s3_object}}
+    format!("results/{}", job.id)
+{{/reads_s3_object}}
+}
+{{/write.s3}}
 {{#write.http}}
 
 /// Sends the result to the HTTP API.
@@ -201,7 +301,7 @@ async fn post_result(app: &App, text: &str) -> Result<(), HandlerError> {
     app.http
         .post(format!("{}/results", app.api_url))
 {{#clients.secrets_manager}}
-        .bearer_auth(&app.api_key)
+        .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
         .body(text.to_string())
         .send()
@@ -227,19 +327,67 @@ async fn write_object(app: &App, key: &str, data: Vec<u8>) -> Result<(), Handler
 {{/write.s3}}
 {{#write.dynamodb}}
 
-/// Writes the result as an item of the table.
-async fn put_item(app: &App, id: &str, text: &str) -> Result<(), HandlerError> {
-    use aws_sdk_dynamodb::types::AttributeValue;
+/// Items per BatchWriteItem request: DynamoDB takes 25 at most.
+const BATCH_WRITE_LIMIT: usize = 25;
 
-    app.dynamodb
-        .put_item()
-        .table_name(&app.table)
-        .item("pk", AttributeValue::S(id.to_string()))
-        .item("result", AttributeValue::S(text.to_string()))
-        .send()
-        .await
-        .map_err(aws_sdk_dynamodb::Error::from)?;
+/// BatchWriteItem requests in flight at most: the table's write capacity is shared.
+const BATCH_WRITES_IN_FLIGHT: usize = 4;
+
+/// Writes the result as rows of the table, one item per line (a CSV's rows, not the whole
+/// file in one item: an item holds 400 KB at most), 25 per BatchWriteItem request, a few
+/// requests at a time. What DynamoDB leaves unprocessed (throttling) is sent again.
+async fn put_rows(app: &App, id: &str, text: &str) -> Result<(), HandlerError> {
+    use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
+    use futures::{StreamExt, TryStreamExt};
+
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut batches = Vec::new();
+    for (chunk_no, chunk) in rows.chunks(BATCH_WRITE_LIMIT).enumerate() {
+        let mut requests = Vec::with_capacity(chunk.len());
+        for (i, row) in chunk.iter().enumerate() {
+            let pk = format!("{id}#{}", chunk_no * BATCH_WRITE_LIMIT + i);
+            let put = PutRequest::builder()
+                .item("pk", AttributeValue::S(pk))
+                .item("row", AttributeValue::S(row.to_string()))
+                .build()?;
+            requests.push(WriteRequest::builder().put_request(put).build());
+        }
+        batches.push(requests);
+    }
+    futures::stream::iter(batches)
+        .map(|requests| write_batch(app, requests))
+        .buffer_unordered(BATCH_WRITES_IN_FLIGHT)
+        .try_collect::<Vec<()>>()
+        .await?;
     Ok(())
+}
+
+/// One BatchWriteItem, retried with the unprocessed items until none is left (five tries).
+async fn write_batch(
+    app: &App,
+    requests: Vec<aws_sdk_dynamodb::types::WriteRequest>,
+) -> Result<(), HandlerError> {
+    let mut pending = std::collections::HashMap::from([(app.table.clone(), requests)]);
+    let mut pause = Duration::from_millis(50);
+    for _attempt in 0..5 {
+        let output = app
+            .dynamodb
+            .batch_write_item()
+            .set_request_items(Some(pending))
+            .send()
+            .await
+            .map_err(aws_sdk_dynamodb::Error::from)?;
+        pending = match output.unprocessed_items() {
+            Some(left) if left.values().any(|requests| !requests.is_empty()) => left.clone(),
+            _ => return Ok(()),
+        };
+        tokio::time::sleep(pause).await;
+        pause *= 2;
+    }
+    Err(HandlerError::Unprocessed)
 }
 {{/write.dynamodb}}
 {{#write.sqs}}

@@ -1,11 +1,44 @@
+{{#services}}
+
+/// The function's timeout (the advice's `timeout_s`; keep it in step with the deployment).
+/// No outgoing call may outlive the invocation: a call that hangs must fail while the
+/// handler still has time to log it and report the failure.
+const FUNCTION_TIMEOUT: Duration = Duration::from_secs({{timeout_s}});
+
+/// One outgoing call, retries included: half the function timeout.
+const CALL_TIMEOUT: Duration = Duration::from_millis(FUNCTION_TIMEOUT.as_millis() as u64 / 2);
+
+/// Setting up a connection: two seconds at most (well under a second in a region), half
+/// the call's budget when that is less.
+const CONNECT_TIMEOUT: Duration = if CALL_TIMEOUT.as_secs() >= 4 {
+    Duration::from_secs(2)
+} else {
+    Duration::from_millis(CALL_TIMEOUT.as_millis() as u64 / 2)
+};
+{{/services}}
+{{#aws}}
+
+/// The AWS SDK has no operation timeout by default: bound every operation (all its
+/// attempts) and each attempt, so a retry still fits in the call's budget.
+fn sdk_timeouts() -> aws_config::timeout::TimeoutConfig {
+    aws_config::timeout::TimeoutConfig::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .operation_attempt_timeout(CALL_TIMEOUT / 2)
+        .operation_timeout(CALL_TIMEOUT)
+        .build()
+}
+{{/aws}}
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     // Log to CloudWatch; honours AWS_LAMBDA_LOG_LEVEL, RUST_LOG and AWS_LAMBDA_LOG_FORMAT.
-    {{#event_source.http}}lambda_http{{/event_source.http}}{{^event_source.http}}lambda_runtime{{/event_source.http}}::tracing::init_default_subscriber();
+    {{#lambda_http}}lambda_http{{/lambda_http}}{{^lambda_http}}lambda_runtime{{/lambda_http}}::tracing::init_default_subscriber();
 
 {{#aws}}
-    let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .timeout_config(sdk_timeouts())
+        .load()
+        .await;
 {{/aws}}
 {{^app_fields}}
     let app = App {};
@@ -13,7 +46,10 @@ async fn main() -> Result<(), Error> {
 {{#app_fields}}
     let app = App {
 {{#clients.http}}
-        http: reqwest::Client::builder().build()?,
+        http: reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(CALL_TIMEOUT)
+            .build()?,
         api_url: std::env::var("API_URL")?,
 {{/clients.http}}
 {{#s3_client}}
@@ -37,34 +73,42 @@ async fn main() -> Result<(), Error> {
         sns: aws_sdk_sns::Client::new(&config),
         topic_arn: std::env::var("TOPIC_ARN")?,
 {{/clients.sns}}
+{{#rayon.yes}}
+        pool: std::sync::Arc::new(rayon_pool()?),
+{{/rayon.yes}}
 {{#clients.secrets_manager}}
-        api_key: read_secret(&aws_sdk_secretsmanager::Client::new(&config)).await?,
+        api_key: CachedSecret::new(
+            aws_sdk_secretsmanager::Client::new(&config),
+            std::env::var("SECRET_ID")?,
+        ),
 {{/clients.secrets_manager}}
     };
 {{/app_fields}}
+{{#clients.secrets_manager}}
+    // Read the secret once now: a missing secret or permission fails the start, not the
+    // first request.
+    app.api_key.get().await?;
+{{/clients.secrets_manager}}
     let app = &app;
 
-{{#event_source.http}}
+{{#lambda_http}}
     let handler = move |request| async move { function_handler(request, app).await };
     lambda_http::run(service_fn(handler)).await
-{{/event_source.http}}
-{{^event_source.http}}
+{{/lambda_http}}
+{{^lambda_http}}
     let handler = move |event| async move { function_handler(event, app).await };
     lambda_runtime::run(service_fn(handler)).await
-{{/event_source.http}}
+{{/lambda_http}}
 }
-{{#clients.secrets_manager}}
+{{#rayon.yes}}
 
-/// Reads the secret named by `SECRET_ID` (once, from `main`).
-async fn read_secret(client: &aws_sdk_secretsmanager::Client) -> Result<String, Error> {
-    let output = client
-        .get_secret_value()
-        .secret_id(std::env::var("SECRET_ID")?)
-        .send()
-        .await?;
-    let secret = output
-        .secret_string()
-        .ok_or("the secret has no string value")?;
-    Ok(secret.to_string())
+/// rayon's pool, one thread per vCPU the function has: Lambda gives CPU in proportion to
+/// memory, and `available_parallelism` sees what this execution environment got.
+fn rayon_pool() -> Result<rayon::ThreadPool, Error> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    Ok(pool)
 }
-{{/clients.secrets_manager}}
+{{/rayon.yes}}

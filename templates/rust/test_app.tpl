@@ -31,8 +31,14 @@ let app = App {
     sns: aws_sdk_sns::Client::new(&config),
     topic_arn: std::env::var("TOPIC_ARN").unwrap_or_default(),
 {{/clients.sns}}
+{{#rayon.yes}}
+    pool: std::sync::Arc::new(rayon_pool().expect("a thread pool")),
+{{/rayon.yes}}
 {{#clients.secrets_manager}}
-    api_key: std::env::var("API_KEY").unwrap_or_default(),
+    api_key: CachedSecret::new(
+        aws_sdk_secretsmanager::Client::new(&config),
+        std::env::var("SECRET_ID").unwrap_or_default(),
+    ),
 {{/clients.secrets_manager}}
 };
 {{/app_fields}}

@@ -33,7 +33,7 @@ mod tests {
 
     #[test]
     fn the_cpu_step_transforms_its_input() {
-        let output = transform_all(b"hello").expect("the transform succeeds");
+        let output = {{#rayon_batch}}transform{{/rayon_batch}}{{^rayon_batch}}transform_all{{/rayon_batch}}(b"hello").expect("the transform succeeds");
         assert_eq!(output, b"HELLO");
     }
 {{/blocking}}

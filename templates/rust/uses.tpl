@@ -1,12 +1,6 @@
-{{#event_source.api_gateway_rest}}
-
-use aws_lambda_events::encodings::Body;
-use aws_lambda_events::event::apigw::{ApiGatewayProxyRequest, ApiGatewayProxyResponse};
-use aws_lambda_events::http::{header, HeaderValue};
-{{/event_source.api_gateway_rest}}
 {{#event_source.s3}}
 
-use aws_lambda_events::event::s3::S3Event;
+use aws_lambda_events::event::s3::{S3Event, S3EventRecord};
 {{/event_source.s3}}
 {{#event_source.sqs}}
 
@@ -39,13 +33,17 @@ use aws_lambda_events::event::streams::{KinesisBatchItemFailure, KinesisEventRes
 
 use aws_lambda_events::event::eventbridge::EventBridgeEvent;
 {{/event_source.eventbridge}}
-{{#event_source.http}}
+{{#lambda_http}}
 
+use lambda_http::http::Method;
 use lambda_http::{service_fn, Body, Error, Request, Response};
-{{/event_source.http}}
-{{^event_source.http}}
+{{/lambda_http}}
+{{^lambda_http}}
 {{#event_source.direct}}
 
 {{/event_source.direct}}
 use lambda_runtime::{service_fn, Diagnostic, Error, LambdaEvent};
-{{/event_source.http}}
+{{/lambda_http}}
+{{#services}}
+use std::time::Duration;
+{{/services}}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Proof that the generated crates compile: `lambda-advisor new` for every event source x
-# pattern x batch_failures x a representative set of clients, all in one cargo workspace,
+# Proof that the generated crates compile: `lambda-advisor new` for a pairwise covering set
+# of the answers (covering.py), all in one cargo workspace (dependencies built once),
 # `cargo check --offline --workspace --all-targets` with warnings denied, against Debian's
 # crate sources plus the stubs in tests/rust-stubs, and `rustfmt --check` on every .rs file.
 # Uses Debian's toolchain (cargo-web, rustc-web, rustfmt-web), never ~/.cargo/bin.
@@ -34,7 +34,7 @@ export RUSTC RUSTFMT RUSTFLAGS="-D warnings" CARGO_TERM_COLOR=never
   echo 'offline = true'
   echo '[patch.crates-io]'
   for s in lambda_runtime lambda_http aws_lambda_events aws-config aws-sdk-s3 aws-sdk-dynamodb \
-           aws-sdk-sqs aws-sdk-sns aws-sdk-secretsmanager reqwest thiserror; do
+           aws-sdk-sqs aws-sdk-sns aws-sdk-secretsmanager reqwest thiserror serde_dynamo; do
     echo "$s = { path = \"$STUBS/$s\" }"
   done
 } >"$W/.cargo/config.toml"
@@ -45,65 +45,43 @@ codegen-units = 1
 strip = true
 panic = "abort"' >"$W/Cargo.toml"
 
-# Answers that lead to each pattern (the decision tree decides; the check below asserts it).
-# The first five are crossed with every client set; the last two (variants of code paths
-# the first five already reach) with one client set each, rotating.
-patterns=(
-  "async-concurrent:workload=io io_shape=fan_out fan_out_size=few"
-  "async-sequential:workload=io io_shape=chain"
-  "spawn-blocking:workload=cpu cpu_shape=single_task"
-  "spawn-blocking-rayon:workload=cpu cpu_shape=collection memory_mb=4096"
-  "mixed-pipeline:workload=mixed io_shape=fan_out fan_out_size=many cpu_shape=collection memory_mb=4096"
-  "async-concurrent:workload=io io_shape=fan_out fan_out_size=many"
-  "mixed-pipeline:workload=mixed io_shape=single cpu_shape=collection memory_mb=1024 goals=cost"
-)
-clients=(none http s3 dynamodb,sqs,sns,secrets_manager http,s3,dynamodb,sqs,sns,secrets_manager)
-sources=(api_gateway_rest http s3 sqs:yes sqs:no sns dynamodb_stream:yes dynamodb_stream:no
-         kinesis:yes kinesis:no eventbridge direct)
+# The crates: a pairwise covering set of the answers, derived from the questions, the
+# advice and the names the templates test (see covering.py): every value of every factor
+# that shapes the code meets every value of every other factor in some crate.
+if ! python3 "$LA_SRC/tests/templates/covering.py" "$LA_BIN" "$LA_SRC/templates" \
+    >"$T_TMP/rows" 2>"$T_TMP/err"; then
+  t_bad "covering.py failed: $(cat "$T_TMP/err")"
+  t_done
+  exit 1
+fi
+echo "covering set: $(wc -l <"$T_TMP/rows") answer sets ($SECONDS s)"
 
 n=0
-si=0
 rsfiles=()
 declare -A seen
-for src in "${sources[@]}"; do
-  si=$((si + 1))
-  source=${src%%:*}
-  batch=
-  [ "$src" != "$source" ] && batch="--answer batch_failures=${src#*:}"
-  for pi in "${!patterns[@]}"; do
-    p=${patterns[$pi]}
-    want=${p%%:*}
-    args=()
-    for a in ${p#*:}; do args+=(--answer "$a"); done
-    if [ "$pi" -lt 5 ]; then
-      sets=("${clients[@]}")
-    else
-      sets=("${clients[$(((si + pi) % ${#clients[@]}))]}")
-    fi
-    for c in "${sets[@]}"; do
-      n=$((n + 1))
-      dir=$W/crates/c$n
-      # shellcheck disable=SC2086
-      if ! "$LA_BIN" new "$dir" --defaults --name "c$n" --ci github --answer event_source="$source" \
-          $batch "${args[@]}" --answer clients="$c" >/dev/null 2>"$T_TMP/err"; then
-        t_bad "new c$n ($src, $p, $c): $(cat "$T_TMP/err")"
-        continue
-      fi
-      t_ok
-      # Same crate apart from its name: check it once.
-      key=$(sed "s/\bc$n\b/CRATE/g" "$dir/src/main.rs" "$dir/Cargo.toml" | md5sum | cut -c1-32)
-      if [ -n "${seen[$key]:-}" ]; then
-        rm -rf "$dir"
-        continue
-      fi
-      seen[$key]=c$n
-      echo "c$n: $src | $p | clients=$c" >>"$T_TMP/index"
-      # The advice chose the pattern this combination is meant to exercise.
-      t_has "c$n pattern" "$(head -5 "$dir/src/main.rs")" "\`$want\` pattern"
-      rsfiles+=("$dir/src/main.rs")
-    done
-  done
-done
+while IFS=$'\t' read -r want cells; do
+  n=$((n + 1))
+  args=()
+  IFS=$'\t' read -r -a list <<<"$cells"
+  for a in "${list[@]}"; do args+=(--answer "$a"); done
+  dir=$W/crates/c$n
+  if ! "$LA_BIN" new "$dir" --name "c$n" --ci github "${args[@]}" >/dev/null 2>"$T_TMP/err"; then
+    t_bad "new c$n (${cells//$'\t'/ }): $(cat "$T_TMP/err")"
+    continue
+  fi
+  t_ok
+  # Same crate apart from its name: check it once.
+  key=$(sed "s/\bc$n\b/CRATE/g" "$dir/src/main.rs" "$dir/Cargo.toml" | md5sum | cut -c1-32)
+  if [ -n "${seen[$key]:-}" ]; then
+    rm -rf "$dir"
+    continue
+  fi
+  seen[$key]=c$n
+  echo "c$n: ${cells//$'\t'/ }" >>"$T_TMP/index"
+  # The advice chose the pattern this combination is meant to exercise.
+  t_has "c$n pattern" "$(head -5 "$dir/src/main.rs")" "\`$want\` pattern"
+  rsfiles+=("$dir/src/main.rs")
+done <"$T_TMP/rows"
 echo "generated $n crates, ${#seen[@]} distinct ($SECONDS s)"
 
 # rustfmt --check on every generated .rs file (one run; it names the files that differ).

@@ -12,8 +12,8 @@ t_has "help names --force" "$T_OUT" "--force"
 
 # A queue-triggered function with partial batch responses and the defaults elsewhere.
 new "sqs" 0 "$D/orders" --defaults --answer event_source=sqs --answer batch_failures=yes
-t_has "sqs: says what it wrote" "$T_OUT" "wrote 5 files"
-for f in src/main.rs Cargo.toml README.md events/sqs.json .gitignore; do
+t_has "sqs: says what it wrote" "$T_OUT" "wrote 6 files"
+for f in src/main.rs Cargo.toml README.md events/sqs.json .gitignore template.yaml; do
   [ -f "$D/orders/$f" ] && t_ok || t_bad "sqs: $f missing"
 done
 [ -e "$D/orders/.github" ] && t_bad "sqs: a CI workflow without --ci" || t_ok
@@ -42,6 +42,19 @@ t_has "arm64 build" "$cargo" $'[package.metadata.lambda.build]\narm64 = true'
 t_has "deploy memory" "$cargo" $'[package.metadata.lambda.deploy]\nmemory = '
 t_has "sqs feature" "$cargo" 'features = ["sqs"]'
 t_has "sample event" "$(cat "$D/orders/events/sqs.json")" '"eventSource": "aws:sqs"'
+# The SAM template carries what the event source mapping needs.
+sam=$(cat "$D/orders/template.yaml")
+t_has "sam: partial batch responses" "$sam" "FunctionResponseTypes: [ReportBatchItemFailures]"
+t_has "sam: batch size" "$sam" "BatchSize: "
+t_has "sam: batching window" "$sam" "MaximumBatchingWindowInSeconds: "
+t_has "sam: max concurrency" "$sam" "MaximumConcurrency: 10"
+t_has "sam: poison messages to the DLQ" "$sam" "deadLetterTargetArn: !GetAtt DeadLetterQueue.Arn"
+t_run "sam: YAML (with CloudFormation tags)" 0 python3 -c '
+import sys, yaml
+class L(yaml.SafeLoader): pass
+L.add_multi_constructor("!", lambda loader, suffix, node: None)
+d = yaml.load(open(sys.argv[1]), Loader=L)
+assert d["Resources"]["Function"]["Properties"]["Timeout"] > 3' "$D/orders/template.yaml"
 t_has "README invoke" "$(cat "$D/orders/README.md")" \
   "cargo lambda invoke orders --data-file events/sqs.json"
 ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
@@ -53,6 +66,8 @@ new "advised" 0 "$D/advised" --defaults --answer native_deps=yes --answer memory
 cargo=$(cat "$D/advised/Cargo.toml")
 t_has "advised memory" "$cargo" "memory = 2048"
 t_hasnt "no arm64 for x86-only libraries" "$cargo" "arm64 = true"
+t_has "x86_64 pinned" "$cargo" $'[package.metadata.lambda.build]\nx86_64 = true'
+t_has "x86_64 build command" "$(cat "$D/advised/README.md")" "cargo lambda build --release --x86-64"
 t_has "opt-level s" "$cargo" 'opt-level = "s"'
 json=$("$LA_BIN" advise --defaults --answer native_deps=yes --answer memory_mb=2048 \
   --answer goals=cold_start --answer workload=io --answer io_shape=single --format json)
@@ -63,9 +78,18 @@ t_has "advised timeout" "$cargo" "timeout = $timeout"
 new "rayon" 0 "$D/rayon" --defaults --answer workload=cpu --answer cpu_shape=collection \
   --answer memory_mb=4096
 main=$(cat "$D/rayon/src/main.rs")
-t_has "spawn_blocking" "$main" "tokio::task::spawn_blocking(move || transform_all(&input)).await??"
+t_has "spawn_blocking on the pool" "$main" "tokio::task::spawn_blocking(move || pool.install(|| transform_all(&input))).await??"
 t_has "rayon inside" "$main" ".par_chunks(CHUNK_SIZE)"
+t_has "pool sized by the vCPUs" "$main" "std::thread::available_parallelism()"
 t_has "rayon dependency" "$(cat "$D/rayon/Cargo.toml")" 'rayon = "1"'
+# A batch source: the batch's records are the collection, in ONE blocking task.
+new "rayon over a batch" 0 "$D/rayonsqs" --defaults --answer workload=cpu \
+  --answer cpu_shape=collection --answer memory_mb=4096 --answer event_source=sqs
+main=$(cat "$D/rayonsqs/src/main.rs")
+t_has "records in parallel" "$main" ".into_par_iter()"
+t_has "one blocking task for the batch" "$main" "let outputs = tokio::task::spawn_blocking(move || {"
+t_hasnt "not chunks of one message" "$main" "par_chunks"
+t_has "one result per record" "$main" "failure.item_identifier = id;"
 new "no rayon below 2 vCPUs" 0 "$D/norayon" --defaults --answer workload=cpu \
   --answer cpu_shape=collection --answer memory_mb=1024 --answer goals=cost
 t_hasnt "no par_chunks" "$(cat "$D/norayon/src/main.rs")" "par_chunks"
@@ -80,8 +104,49 @@ new "many calls" 0 "$D/many" --defaults --answer workload=io --answer io_shape=f
 main=$(cat "$D/many/src/main.rs")
 t_has "bounded" "$main" ".buffer_unordered(CONCURRENCY_LIMIT)"
 t_has "limit from the advice" "$main" "const CONCURRENCY_LIMIT: usize = 32;"
-new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3
-t_has "keys decoded" "$(cat "$D/s3fn/src/main.rs")" "percent_encoding::percent_decode_str"
+# The bound is over the items of one payload, not over a list made from the event.
+t_has "items of the payload" "$main" "let items = items_of(&payload)?;"
+t_has "one call per item" "$main" ".map(|item| fetch_item(job, item, app))"
+# Ordered sources stop at the first failed record and report it.
+new "kinesis" 0 "$D/kinesis" --defaults --answer event_source=kinesis --answer batch_failures=yes \
+  --answer workload=io --answer io_shape=fan_out --answer fan_out_size=many
+main=$(cat "$D/kinesis/src/main.rs")
+t_has "stops at the first failure" "$main" "if let Some((id, err)) = first_failure(jobs, app).await {"
+t_hasnt "records never unordered" "$(sed -n '/fn first_failure/,/^}/p' "$D/kinesis/src/main.rs")" "buffer_unordered"
+# Every client has a timeout derived from the function's, SDK errors keep their context,
+# secrets are refreshed.
+new "clients" 0 "$D/clients" --defaults --answer clients=http,s3,secrets_manager --answer workload=io \
+  --answer io_shape=chain
+main=$(cat "$D/clients/src/main.rs")
+t_has "function timeout" "$main" "const FUNCTION_TIMEOUT: Duration = Duration::from_secs("
+t_has "reqwest timeout" "$main" ".timeout(CALL_TIMEOUT)"
+t_has "reqwest connect timeout" "$main" ".connect_timeout(CONNECT_TIMEOUT)"
+t_has "SDK timeouts" "$main" ".timeout_config(sdk_timeouts())"
+t_has "SDK operation timeout" "$main" ".operation_timeout(CALL_TIMEOUT)"
+t_has "SDK error context" "$main" "aws_sdk_s3::error::DisplayErrorContext(.0)"
+t_has "secret refreshed" "$main" "if read_at.elapsed() < SECRET_TTL"
+# Rows to DynamoDB with BatchWriteItem, 25 a request, unprocessed items sent again.
+new "rows" 0 "$D/rows" --defaults --answer clients=http,dynamodb --answer workload=io \
+  --answer io_shape=chain
+main=$(cat "$D/rows/src/main.rs")
+t_has "batch writes" "$main" ".batch_write_item()"
+t_has "25 a request" "$main" "const BATCH_WRITE_LIMIT: usize = 25;"
+t_has "unprocessed retried" "$main" "output.unprocessed_items()"
+t_hasnt "no whole-result item" "$main" ".put_item()"
+# REST through lambda_http: a GET needs no body.
+new "rest" 0 "$D/rest" --defaults --answer event_source=api_gateway_rest
+main=$(cat "$D/rest/src/main.rs")
+t_has "rest: lambda_http" "$main" "lambda_http::run(service_fn(handler))"
+t_has "rest: GET without a body" "$main" "Method::GET | Method::HEAD | Method::DELETE => Job {"
+t_has "rest: only the REST format" "$(cat "$D/rest/Cargo.toml")" 'features = ["apigw_rest", "tracing"]'
+new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3 --answer workload=mixed \
+  --answer io_shape=single --answer cpu_shape=single_task --answer clients=none
+main=$(cat "$D/s3fn/src/main.rs")
+t_has "keys decoded" "$main" "percent_encoding::percent_decode_str"
+t_has "deletions skipped" "$main" '.filter(is_created)'
+t_has "the pipeline uploads" "$main" "writes.push(Box::pin(write_object(app, &key, output)));"
+t_has "output key from the input key" "$main" $'fn output_key(job: &Job) -> String {\n    job.key.clone()'
+t_hasnt "no lossy UTF-8" "$main" "from_utf8_lossy"
 new "http" 0 "$D/api" --defaults --answer event_source=http
 # A new directory gets the usual mode, not the 0700 of its temporary directory.
 t_eq "new dir mode" "$(umask 022; "$LA_BIN" new "$D/mode" --defaults >/dev/null; stat -c %a "$D/mode")" 755
@@ -118,7 +183,8 @@ done
 
 # The pitfall scan finds nothing in what `new` writes (the slow compile test scans all).
 t_run "scan finds nothing" 0 "$LA_BIN" scan --fail-on note "$D/orders" "$D/advised" "$D/rayon" \
-  "$D/norayon" "$D/few" "$D/many" "$D/s3fn" "$D/api" "$D/ci" "$D"/src-*
+  "$D/norayon" "$D/few" "$D/many" "$D/s3fn" "$D/api" "$D/ci" "$D"/src-* "$D/rayonsqs" \
+  "$D/kinesis" "$D/clients" "$D/rows" "$D/rest"
 t_eq "no findings" "$T_OUT" ""
 
 # Refusals: nothing is written and nothing is left behind.

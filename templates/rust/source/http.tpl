@@ -1,17 +1,38 @@
 {{>rust/job}}
 
-/// One request is one job; its data is the request body.
+/// One request is one job. GET, HEAD and DELETE name it in the path and carry no body
+/// (`GET /orders/42`: the job `42`). The other methods carry the job's data in the body,
+/// named by its `id` field if it is a JSON object with one, else by the path; a request
+/// without a body is a 400.
 fn jobs_from(request: &Request) -> Result<Vec<Job>, HandlerError> {
-    let id = request.uri().path().to_string();
-    let body = std::str::from_utf8(request.body())
-        .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?
-        .to_string();
-    Ok(vec![Job { id, body }])
+    let path = request.uri().path();
+    let last = path.rsplit('/').find(|segment| !segment.is_empty());
+    let id = last.unwrap_or("/").to_string();
+    let job = match *request.method() {
+        Method::GET | Method::HEAD | Method::DELETE => Job {
+            body: id.clone(),
+            id,
+        },
+        _ => {
+            let body = std::str::from_utf8(request.body())
+                .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?;
+            if body.is_empty() {
+                return Err(HandlerError::InvalidEvent("the request has no body".into()));
+            }
+            let named = serde_json::from_str::<serde_json::Value>(body).ok();
+            let field = named.as_ref().and_then(|value| value.get("id")?.as_str());
+            Job {
+                id: field.map_or(id, String::from),
+                body: body.to_string(),
+            }
+        }
+    };
+    Ok(vec![job])
 }
 
-/// Handles one HTTP request (API Gateway HTTP API, a function URL or an ALB, through
-/// lambda_http). Failures become a 500 response without internal details; the details go
-/// to the log.
+/// Handles one HTTP request (API Gateway REST or HTTP API, a function URL or an ALB,
+/// through lambda_http). Failures become a 500 response without internal details; the
+/// details go to the log.
 async fn function_handler(request: Request, app: &App) -> Result<Response<Body>, HandlerError> {
     let jobs = match jobs_from(&request) {
         Ok(jobs) => jobs,

@@ -19,35 +19,38 @@ fn jobs_from(event: KinesisEvent) -> Result<Vec<Job>, HandlerError> {
 }
 {{#batch_failures.yes}}
 
-/// Handles one batch of Kinesis records. Failed records are reported by sequence number and
-/// Lambda retries from the lowest one; the event source mapping needs
-/// `FunctionResponseTypes: ["ReportBatchItemFailures"]`.
+/// Handles one batch of Kinesis records, in order. The first record that fails stops the batch
+/// and is reported by its sequence number: Lambda retries from it (it and every record
+/// after it), so a record is never processed before the ones ahead of it. The event source
+/// mapping needs `FunctionResponseTypes: ["ReportBatchItemFailures"]`.
 async fn function_handler(
     event: LambdaEvent<KinesisEvent>,
     app: &App,
 ) -> Result<KinesisEventResponse, HandlerError> {
     let jobs = jobs_from(event.payload)?;
-    let results = run_jobs(jobs, app).await;
     let mut response = KinesisEventResponse::default();
-    for (id, result) in results {
-        if let Err(err) = result {
-            tracing::error!(sequence_number = %id, error = %err, "record failed, retried");
-            let mut failure = KinesisBatchItemFailure::default();
-            failure.item_identifier = Some(id);
-            response.batch_item_failures.push(failure);
-        }
+    if let Some((id, err)) = first_failure(jobs, app).await {
+        tracing::error!(sequence_number = %id, error = %err, "record failed, retried from here");
+        let mut failure = KinesisBatchItemFailure::default();
+        failure.item_identifier = Some(id);
+        response.batch_item_failures.push(failure);
     }
     Ok(response)
 }
 {{/batch_failures.yes}}
 {{^batch_failures.yes}}
 
-/// Handles one batch of Kinesis records. Any failure fails the whole batch, which Lambda
-/// retries (answer batch_failures=yes to retry from the first failed record only).
+/// Handles one batch of Kinesis records, in order. The first record that fails stops the batch
+/// and fails the invocation: Lambda retries the whole batch (answer batch_failures=yes to
+/// retry from the failed record only).
 async fn function_handler(event: LambdaEvent<KinesisEvent>, app: &App) -> Result<(), HandlerError> {
     let jobs = jobs_from(event.payload)?;
-    let results = run_jobs(jobs, app).await;
-    all_ok(results)?;
-    Ok(())
+    match first_failure(jobs, app).await {
+        Some((id, err)) => {
+            tracing::error!(sequence_number = %id, error = %err, "record failed, batch retried");
+            Err(err)
+        }
+        None => Ok(()),
+    }
 }
 {{/batch_failures.yes}}

@@ -23,10 +23,22 @@ fn missing(what: &str) -> HandlerError {
     HandlerError::InvalidEvent(format!("a record without {what}"))
 }
 
+/// Only new objects are processed: a deletion (`ObjectRemoved:*`, if the bucket sends them
+/// here) has nothing to read.
+fn is_created(record: &S3EventRecord) -> bool {
+    let created =
+        matches!(record.event_name.as_deref(), Some(name) if name.starts_with("ObjectCreated:"));
+    if !created {
+        tracing::info!(event = ?record.event_name, "not a new object, skipped");
+    }
+    created
+}
+
 fn jobs_from(event: S3Event) -> Result<Vec<Job>, HandlerError> {
     event
         .records
         .into_iter()
+        .filter(is_created)
         .map(|record| {
             let bucket = record.s3.bucket.name.ok_or_else(|| missing("a bucket"))?;
             let raw_key = record.s3.object.key.ok_or_else(|| missing("a key"))?;

@@ -1,24 +1,24 @@
 
-    fn sample_event() -> ApiGatewayProxyRequest {
+    /// The sample REST API event, read by lambda_http as the runtime reads it.
+    fn sample_request() -> Request {
         let json = include_str!("../events/api_gateway_rest.json");
-        serde_json::from_str(json).expect("the sample parses")
+        lambda_http::request::from_str(json).expect("the sample parses")
     }
 
     #[test]
-    fn each_record_is_a_job() {
-        let jobs = jobs_from(sample_event()).expect("jobs from the sample");
+    fn the_request_is_a_job() {
+        let jobs = jobs_from(&sample_request()).expect("jobs from the sample");
         assert_eq!(jobs.len(), 1);
-        assert_eq!(jobs[0].id, "/orders");
+        assert_eq!(jobs[0].id, "order-42");
         assert!(jobs[0].body.contains("order-42"));
     }
 
     #[tokio::test]
     {{>rust/test_ignore}}
-    async fn the_handler_accepts_the_sample_event() {
+    async fn the_handler_answers_the_sample_request() {
         {{>rust/test_app}}
-        let event = LambdaEvent::new(sample_event(), lambda_runtime::Context::default());
-        let response = function_handler(event, &app)
+        let response = function_handler(sample_request(), &app)
             .await
             .expect("the handler succeeds");
-        assert_eq!(response.status_code, 200);
+        assert_eq!(response.status(), 200);
     }

@@ -11,8 +11,20 @@
     fn the_request_is_a_job() {
         let jobs = jobs_from(&sample_request()).expect("jobs from the sample");
         assert_eq!(jobs.len(), 1);
-        assert_eq!(jobs[0].id, "/orders");
+        assert_eq!(jobs[0].id, "order-42");
         assert!(jobs[0].body.contains("order-42"));
+    }
+
+    #[test]
+    fn a_get_names_its_job_in_the_path() {
+        let request = lambda_http::http::Request::builder()
+            .method("GET")
+            .uri("/orders/order-42")
+            .body(Body::Empty)
+            .expect("a valid request");
+        let jobs = jobs_from(&request).expect("a GET needs no body");
+        assert_eq!(jobs[0].id, "order-42");
+        assert_eq!(jobs[0].body, "order-42");
     }
 
     #[tokio::test]

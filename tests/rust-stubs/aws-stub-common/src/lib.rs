@@ -9,6 +9,89 @@ pub struct SdkConfig {
     _private: (),
 }
 
+/// aws_smithy_types::timeout: the SDK's timeouts (none by default but the connect timeout).
+pub mod timeout {
+    use std::time::Duration;
+
+    #[non_exhaustive]
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct TimeoutConfig {
+        _private: (),
+    }
+
+    impl TimeoutConfig {
+        pub fn builder() -> TimeoutConfigBuilder {
+            unimplemented!()
+        }
+        pub fn disabled() -> TimeoutConfig {
+            unimplemented!()
+        }
+    }
+
+    #[non_exhaustive]
+    #[derive(Clone, Debug, Default)]
+    pub struct TimeoutConfigBuilder {
+        _private: (),
+    }
+
+    impl TimeoutConfigBuilder {
+        pub fn new() -> Self {
+            unimplemented!()
+        }
+        pub fn connect_timeout(self, timeout: Duration) -> Self {
+            let _ = timeout;
+            unimplemented!()
+        }
+        pub fn read_timeout(self, timeout: Duration) -> Self {
+            let _ = timeout;
+            unimplemented!()
+        }
+        /// The whole operation, every retry included.
+        pub fn operation_timeout(self, timeout: Duration) -> Self {
+            let _ = timeout;
+            unimplemented!()
+        }
+        /// One attempt of an operation.
+        pub fn operation_attempt_timeout(self, timeout: Duration) -> Self {
+            let _ = timeout;
+            unimplemented!()
+        }
+        pub fn build(self) -> TimeoutConfig {
+            unimplemented!()
+        }
+    }
+}
+
+/// aws_smithy_types::error::display::DisplayErrorContext: an error with its whole source
+/// chain (the SDK errors' own Display says only "service error" or "unhandled error").
+pub struct DisplayErrorContext<E: StdError>(pub E);
+
+impl<E: StdError> fmt::Display for DisplayErrorContext<E> {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+impl<E: StdError> fmt::Debug for DisplayErrorContext<E> {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+/// aws_smithy_types::error::operation::BuildError: a builder missing a required field.
+#[derive(Debug)]
+pub struct BuildError {
+    _private: (),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unimplemented!()
+    }
+}
+
+impl StdError for BuildError {}
+
 /// aws_config::BehaviorVersion.
 #[non_exhaustive]
 #[derive(Clone, Debug)]
@@ -207,7 +290,7 @@ macro_rules! client {
         impl std::error::Error for Error {}
 
         pub mod error {
-            pub use $crate::SdkError;
+            pub use $crate::{BuildError, DisplayErrorContext, SdkError};
         }
         pub use $crate::SdkConfig as Config;
     };

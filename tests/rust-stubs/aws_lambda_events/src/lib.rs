@@ -1,12 +1,15 @@
 //! Stub of aws_lambda_events 1.1 (types only) for offline checks of generated code. Every
-//! event and response struct is `#[non_exhaustive]` with `Default`, as in the real crate.
+//! event and response struct is `#[non_exhaustive]` with `Default`, as in the real crate;
+//! field types are the real ones (chrono dates, serde_dynamo items, `http` headers).
 pub use http;
 
 pub mod encodings {
     use serde::{Deserialize, Serialize};
     use std::ops::Deref;
 
-    /// Binary data, base64 in JSON.
+    /// Binary data, base64 in JSON. `#[non_exhaustive]` as in the 1.x crate: code outside the
+    /// crate reads it (`Deref`) but cannot build it with `Base64Data(bytes)`.
+    #[non_exhaustive]
     #[derive(Clone, Debug, Default, Deserialize, Eq, PartialEq, Serialize)]
     pub struct Base64Data(pub Vec<u8>);
 
@@ -60,6 +63,64 @@ pub mod encodings {
     }
 }
 
+/// The real crate's (de)serializers for `http` types: headers as a JSON object of strings
+/// (or lists of strings), the method as its name. Working code, so that a sample event with
+/// a bad header or method fails here as it does with the real crate.
+#[cfg(feature = "apigw")]
+pub(crate) mod custom_serde {
+    use http::header::{HeaderName, HeaderValue};
+    use http::{HeaderMap, Method};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::HashMap;
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+
+    pub fn deserialize_headers<'de, D: Deserializer<'de>>(d: D) -> Result<HeaderMap, D::Error> {
+        let raw: Option<HashMap<String, OneOrMany>> = Option::deserialize(d)?;
+        let mut headers = HeaderMap::new();
+        for (name, values) in raw.unwrap_or_default() {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(D::Error::custom)?;
+            let values = match values {
+                OneOrMany::One(v) => vec![v],
+                OneOrMany::Many(v) => v,
+            };
+            for v in values {
+                let value = HeaderValue::from_str(&v).map_err(D::Error::custom)?;
+                headers.append(name.clone(), value);
+            }
+        }
+        Ok(headers)
+    }
+
+    pub fn serialize_headers<S: Serializer>(headers: &HeaderMap, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = HashMap::new();
+        for (name, value) in headers {
+            let value = value.to_str().map_err(serde::ser::Error::custom)?;
+            map.insert(name.as_str().to_string(), value.to_string());
+        }
+        map.serialize(s)
+    }
+
+    pub mod http_method {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Method, D::Error> {
+            let name = String::deserialize(d)?;
+            Method::from_bytes(name.as_bytes()).map_err(D::Error::custom)
+        }
+
+        pub fn serialize<S: Serializer>(method: &Method, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(method.as_str())
+        }
+    }
+}
+
 pub mod event {
     #[cfg(feature = "apigw")]
     pub mod apigw {
@@ -76,12 +137,16 @@ pub mod event {
             pub resource: Option<String>,
             #[serde(default)]
             pub path: Option<String>,
-            #[serde(skip)]
+            #[serde(with = "crate::custom_serde::http_method")]
             pub http_method: Method,
-            #[serde(skip)]
+            #[serde(deserialize_with = "crate::custom_serde::deserialize_headers", default)]
+            #[serde(serialize_with = "crate::custom_serde::serialize_headers")]
             pub headers: HeaderMap,
-            #[serde(skip)]
+            #[serde(deserialize_with = "crate::custom_serde::deserialize_headers", default)]
+            #[serde(serialize_with = "crate::custom_serde::serialize_headers")]
             pub multi_value_headers: HeaderMap,
+            #[serde(default)]
+            pub query_string_parameters: HashMap<String, String>,
             #[serde(default)]
             pub path_parameters: HashMap<String, String>,
             #[serde(default)]
@@ -97,9 +162,11 @@ pub mod event {
         #[serde(rename_all = "camelCase")]
         pub struct ApiGatewayProxyResponse {
             pub status_code: i64,
-            #[serde(skip)]
+            #[serde(deserialize_with = "crate::custom_serde::deserialize_headers", default)]
+            #[serde(serialize_with = "crate::custom_serde::serialize_headers")]
             pub headers: HeaderMap,
-            #[serde(skip)]
+            #[serde(deserialize_with = "crate::custom_serde::deserialize_headers", default)]
+            #[serde(serialize_with = "crate::custom_serde::serialize_headers")]
             pub multi_value_headers: HeaderMap,
             #[serde(skip_serializing_if = "Option::is_none")]
             pub body: Option<Body>,
@@ -231,10 +298,9 @@ pub mod event {
     #[cfg(feature = "dynamodb")]
     pub mod dynamodb {
         use serde::{Deserialize, Serialize};
-        use std::collections::HashMap;
 
-        /// serde_dynamo::Item in the real crate.
-        pub type Item = HashMap<String, serde_json::Value>;
+        /// The images and keys are serde_dynamo's `Item` (DynamoDB JSON), as in the real crate.
+        pub use serde_dynamo::Item;
 
         #[non_exhaustive]
         #[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
@@ -280,6 +346,7 @@ pub mod event {
 
     #[cfg(feature = "s3")]
     pub mod s3 {
+        use chrono::{DateTime, Utc};
         use serde::{Deserialize, Serialize};
 
         #[non_exhaustive]
@@ -295,8 +362,7 @@ pub mod event {
         pub struct S3EventRecord {
             #[serde(default)]
             pub event_name: Option<String>,
-            /// chrono::DateTime<Utc> in the real crate.
-            pub event_time: String,
+            pub event_time: DateTime<Utc>,
             pub s3: S3Entity,
         }
 

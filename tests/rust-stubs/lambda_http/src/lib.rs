@@ -7,15 +7,31 @@ pub use http::{self, Response};
 use lambda_runtime::Diagnostic;
 pub use lambda_runtime::{self, service_fn, tracing, Context, Error, LambdaEvent, Service};
 
+/// Reading a request from the JSON the runtime receives (any of the enabled formats).
+pub mod request {
+    /// Parses an API Gateway (REST, HTTP, WebSocket) or ALB event into a request.
+    pub fn from_str(s: &str) -> Result<crate::Request, serde_json::Error> {
+        let _ = s;
+        unimplemented!()
+    }
+}
+
 /// `http::Request` with the Lambda body type.
 pub type Request = http::Request<Body>;
 
-/// A value that can become an HTTP response.
+/// A value that can become an HTTP response (the real trait returns a future).
 pub trait IntoResponse {
     fn into_response(self) -> Response<Body>;
 }
 
-impl<B: Into<Body>> IntoResponse for Response<B> {
+/// A response body: in the real crate `http_body::Body` (http-body 1.x), which `Body` and
+/// `String` implement but `Vec<u8>` and `&str` do not, so `Response<Vec<u8>>` and
+/// `Response<&'static str>` are no handler responses there (or here).
+pub trait ConvertBody {}
+impl ConvertBody for Body {}
+impl ConvertBody for String {}
+
+impl<B: ConvertBody + Send + 'static> IntoResponse for Response<B> {
     fn into_response(self) -> Response<Body> {
         unimplemented!()
     }
@@ -25,7 +41,32 @@ impl IntoResponse for String {
         unimplemented!()
     }
 }
-impl IntoResponse for &'static str {
+impl IntoResponse for &str {
+    fn into_response(self) -> Response<Body> {
+        unimplemented!()
+    }
+}
+impl IntoResponse for &[u8] {
+    fn into_response(self) -> Response<Body> {
+        unimplemented!()
+    }
+}
+impl IntoResponse for Vec<u8> {
+    fn into_response(self) -> Response<Body> {
+        unimplemented!()
+    }
+}
+impl IntoResponse for serde_json::Value {
+    fn into_response(self) -> Response<Body> {
+        unimplemented!()
+    }
+}
+impl IntoResponse for (http::StatusCode, String) {
+    fn into_response(self) -> Response<Body> {
+        unimplemented!()
+    }
+}
+impl IntoResponse for (http::StatusCode, serde_json::Value) {
     fn into_response(self) -> Response<Body> {
         unimplemented!()
     }

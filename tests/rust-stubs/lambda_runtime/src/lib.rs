@@ -35,7 +35,8 @@ impl<T> LambdaEvent<T> {
 }
 
 /// What the runtime reports for a failed invocation. There is deliberately no blanket
-/// `impl<E: Error> From<E> for Diagnostic`, as in the real crate.
+/// `impl<E: Error> From<E> for Diagnostic`, as in the real crate, and no `From<Box<T>>`
+/// for a concrete error type either: only `Box<dyn Error ...>` converts.
 #[derive(Clone, Debug, Eq, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
@@ -45,11 +46,6 @@ pub struct Diagnostic {
 
 impl From<Error> for Diagnostic {
     fn from(_: Error) -> Self {
-        unimplemented!()
-    }
-}
-impl<T: std::error::Error> From<Box<T>> for Diagnostic {
-    fn from(_: Box<T>) -> Self {
         unimplemented!()
     }
 }
