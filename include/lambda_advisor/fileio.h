@@ -7,7 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Reads all of path into a new NUL-terminated buffer (caller frees); *len gets its size.
+/* Reads all of path, a regular file (never blocks on a FIFO, never reads a device), into a
+ * new NUL-terminated buffer (caller frees); *len gets its size.
  * Refuses files larger than max bytes (0: no limit). */
 bool file_read_all(const char *path, size_t max, char **data, size_t *len, struct la_error *err);
 

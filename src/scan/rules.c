@@ -369,6 +369,9 @@ static void load_shipped(void *ud, const char *rel)
     const char *buf = data_get(rel, &len);
     if (buf)
         c->ok = rules_load_buffer(c->rs, rel, buf, len, c->err);
+    else /* listed but unreadable: not a regular file (a FIFO, /dev/zero), or no permission */
+        c->ok = la_error_set(c->err, rel, 0, 0, "cannot read this data file (not a regular, "
+                                                "readable file?)");
 }
 
 bool rules_load_default(struct ruleset *rs, struct la_error *err)

@@ -12,14 +12,17 @@
 
 bool file_read_all(const char *path, size_t max, char **data, size_t *len, struct la_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; anything but a regular file is
+     * refused below (a FIFO would block the read, /dev/zero never ends). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return la_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    int e = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (e || !S_ISREG(st.st_mode)) {
         close(fd);
-        return la_error_set(err, path, 0, 0, "cannot read: %s", strerror(e));
+        return la_error_set(err, path, 0, 0, "cannot read: %s",
+                            e ? strerror(e) : "not a regular file");
     }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
     if (max && (size_t)st.st_size > max) {

@@ -3,6 +3,7 @@
 #include "lambda_advisor/config_check.h"
 #include "lambda_advisor/deploy.h"
 #include "lambda_advisor/fileio.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/toml.h"
 #include "lambda_advisor/xalloc.h"
 
@@ -31,10 +32,19 @@ struct manifest {
     bool root_done;
 };
 
+/* A comment that may suppress findings (it starts `# lambda-advisor:`). */
+struct toolcomment {
+    int line;
+    bool file_wide; /* allow-file(...) */
+    const char *hash, *end;
+};
+
 struct srcfile {
     char *path;
     char *buf; /* NULL when unreadable */
     size_t len;
+    struct toolcomment *tc; /* in line order, found once: no re-reading per finding */
+    size_t ntc;
 };
 
 struct ctx {
@@ -44,7 +54,8 @@ struct ctx {
     size_t nmans, capmans;
     char **emitted;
     size_t nemitted, capemitted;
-    struct srcfile *srcs; /* config files read for their suppression comments */
+    struct strmap emitted_set; /* the same keys, hashed: the dedup stays linear */
+    struct srcfile *srcs;      /* config files read for their suppression comments */
     size_t nsrcs, capsrcs;
     config_emit_fn emit;
     config_error_fn on_error;
@@ -165,28 +176,16 @@ static void ctx_finish(struct ctx *c)
     for (size_t i = 0; i < c->nemitted; i++)
         free(c->emitted[i]);
     free(c->emitted);
+    strmap_finish(&c->emitted_set);
     for (size_t i = 0; i < c->nsrcs; i++) {
         free(c->srcs[i].path);
         free(c->srcs[i].buf);
+        free(c->srcs[i].tc);
     }
     free(c->srcs);
 }
 
 /* ---- suppression comments in config files ---- */
-
-static const struct srcfile *source_of(struct ctx *c, const char *path)
-{
-    for (size_t i = 0; i < c->nsrcs; i++)
-        if (strcmp(c->srcs[i].path, path) == 0)
-            return &c->srcs[i];
-    c->srcs = xgrow(c->srcs, &c->capsrcs, c->nsrcs + 1, sizeof *c->srcs);
-    struct srcfile *f = &c->srcs[c->nsrcs++];
-    memset(f, 0, sizeof *f);
-    f->path = xstrdup(path);
-    if (!is_file(path) || !file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
-        f->buf = NULL;
-    return f;
-}
 
 /* Does the comment on [p, e) say `lambda-advisor: allow(...rule...)` (or allow-file when
  * file_wide)? The comment must be exactly that form: mentioning the tool is not enough. */
@@ -240,24 +239,60 @@ static const char *line_comment(const char *l, const char *e)
     return NULL;
 }
 
+/* Lists the lines' `# lambda-advisor:` comments, once per file. */
+static void find_tool_comments(struct srcfile *f)
+{
+    size_t cap = 0;
+    int n = 1;
+    static const char tool[] = "lambda-advisor:";
+    for (const char *l = f->buf, *end = f->buf + f->len; l && l < end; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (e == NULL)
+            e = end;
+        const char *hash = line_comment(l, e);
+        if (hash != NULL) {
+            const char *p = hash;
+            while (p < e && (*p == '#' || *p == ' ' || *p == '\t'))
+                p++;
+            if ((size_t)(e - p) >= sizeof tool - 1 && memcmp(p, tool, sizeof tool - 1) == 0) {
+                f->tc = xgrow(f->tc, &cap, f->ntc + 1, sizeof *f->tc);
+                p += sizeof tool - 1;
+                while (p < e && (*p == ' ' || *p == '\t'))
+                    p++;
+                bool wide = (size_t)(e - p) >= 11 && memcmp(p, "allow-file(", 11) == 0;
+                f->tc[f->ntc++] = (struct toolcomment){n, wide, hash, e};
+            }
+        }
+        l = e + 1;
+    }
+}
+
+static const struct srcfile *source_of(struct ctx *c, const char *path)
+{
+    for (size_t i = 0; i < c->nsrcs; i++)
+        if (strcmp(c->srcs[i].path, path) == 0)
+            return &c->srcs[i];
+    c->srcs = xgrow(c->srcs, &c->capsrcs, c->nsrcs + 1, sizeof *c->srcs);
+    struct srcfile *f = &c->srcs[c->nsrcs++];
+    memset(f, 0, sizeof *f);
+    f->path = xstrdup(path);
+    if (!is_file(path) || !file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
+        f->buf = NULL;
+    find_tool_comments(f);
+    return f;
+}
+
 /* `# lambda-advisor: allow(rule)` on the finding's line or the line above, or
  * `# lambda-advisor: allow-file(rule)` anywhere in the file. */
 static bool suppressed(struct ctx *c, const char *rule, const char *path, int line)
 {
     const struct srcfile *f = source_of(c, path);
-    if (f->buf == NULL)
-        return false;
-    int n = 1;
-    for (const char *l = f->buf, *end = f->buf + f->len; l < end; n++) {
-        const char *e = memchr(l, '\n', (size_t)(end - l));
-        if (e == NULL)
-            e = end;
-        const char *hash = line_comment(l, e);
-        if (hash != NULL &&
-            (comment_allows(hash, e, rule, true) ||
-             ((n == line || n == line - 1) && comment_allows(hash, e, rule, false))))
+    for (size_t i = 0; i < f->ntc; i++) {
+        const struct toolcomment *t = &f->tc[i];
+        if ((t->file_wide && comment_allows(t->hash, t->end, rule, true)) ||
+            ((t->line == line || t->line == line - 1) &&
+             comment_allows(t->hash, t->end, rule, false)))
             return true;
-        l = e + 1;
     }
     return false;
 }
@@ -266,11 +301,9 @@ static void emit(struct ctx *c, const char *rule, const char *path, int line, in
                  const char *detail)
 {
     char *key = xasprintf("%s|%s|%d|%d", rule, path, line, col);
-    for (size_t i = 0; i < c->nemitted; i++) {
-        if (strcmp(c->emitted[i], key) == 0) {
-            free(key);
-            return;
-        }
+    if (!strmap_put(&c->emitted_set, key, c->nemitted)) {
+        free(key);
+        return;
     }
     c->emitted = xgrow(c->emitted, &c->capemitted, c->nemitted + 1, sizeof *c->emitted);
     c->emitted[c->nemitted++] = key;
@@ -357,6 +390,8 @@ static bool optional_enabled(const struct toml_value *root, const char *key)
 /* Finds a normal (not dev, not build) dependency by crate name, in [dependencies] or any
  * [target.X.dependencies], following workspace = true to the root. An optional dependency
  * counts only when the default features turn it on. */
+static bool dep_resolve(const struct manifest *m, struct dep *out);
+
 static bool find_dep(const struct manifest *m, const char *name, struct dep *out)
 {
     const struct toml_value *root = m->file->doc.root;
@@ -366,8 +401,14 @@ static bool find_dep(const struct manifest *m, const char *name, struct dep *out
     if (!found && targets != NULL && targets->type == TOML_TABLE)
         for (size_t i = 0; i < targets->nkvs && !found; i++)
             found = dep_in_table(toml_get(targets->kvs[i].value, "dependencies"), name, &out->kv);
-    if (!found)
-        return false;
+    return found && dep_resolve(m, out);
+}
+
+/* The rest of find_dep, for out->kv found: false when it is an optional dependency that no
+ * default feature enables; fills in the workspace entry it inherits from. */
+static bool dep_resolve(const struct manifest *m, struct dep *out)
+{
+    const struct toml_value *root = m->file->doc.root;
     const struct toml_value *opt = toml_get(out->kv->value, "optional");
     if (opt != NULL && opt->type == TOML_BOOL && opt->b && !optional_enabled(root, out->kv->key))
         return false;
@@ -657,7 +698,10 @@ struct tls_arg {
     const struct manifest *m;
 };
 
-static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
+/* firsts maps each crate name (- as _) to the first entry that names it, which is the one
+ * find_dep would find: one pass instead of a find_dep per entry (quadratic in entries). */
+static void tls_in_table(const struct toml_value *deps, struct tls_arg *a, struct strmap *firsts,
+                         char ***names, size_t *nnames, size_t *capnames)
 {
     if (deps == NULL || deps->type != TOML_TABLE)
         return;
@@ -665,8 +709,18 @@ static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
         const char *name = dep_real_name(&deps->kvs[i]);
         if (same_crate_name(name, "reqwest"))
             continue; /* reqwest has its own, version-aware check */
-        struct dep d;
-        if (find_dep(a->m, name, &d) && d.kv == &deps->kvs[i])
+        char *norm = xstrdup(name);
+        for (char *p = norm; *p; p++)
+            if (*p == '-')
+                *p = '_';
+        if (!strmap_put(firsts, norm, 0)) {
+            free(norm);
+            continue; /* an earlier entry names the same crate */
+        }
+        *names = xgrow(*names, capnames, *nnames + 1, sizeof **names);
+        (*names)[(*nnames)++] = norm;
+        struct dep d = {.kv = &deps->kvs[i]};
+        if (dep_resolve(a->m, &d))
             dep_features(&d, a->m, tls_feature, a->c);
     }
 }
@@ -674,12 +728,20 @@ static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
 static void check_tls_features(struct ctx *c, const struct manifest *m)
 {
     struct tls_arg a = {c, m};
+    struct strmap firsts = STRMAP_INIT;
+    char **names = NULL;
+    size_t nnames = 0, capnames = 0;
     const struct toml_value *root = m->file->doc.root;
-    tls_in_table(toml_get(root, "dependencies"), &a);
+    tls_in_table(toml_get(root, "dependencies"), &a, &firsts, &names, &nnames, &capnames);
     const struct toml_value *targets = toml_get(root, "target");
     if (targets != NULL && targets->type == TOML_TABLE)
         for (size_t i = 0; i < targets->nkvs; i++)
-            tls_in_table(toml_get(targets->kvs[i].value, "dependencies"), &a);
+            tls_in_table(toml_get(targets->kvs[i].value, "dependencies"), &a, &firsts, &names,
+                         &nnames, &capnames);
+    strmap_finish(&firsts);
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
 }
 
 static void check_tls(struct ctx *c, const struct manifest *m)
