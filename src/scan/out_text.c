@@ -21,9 +21,11 @@ static const char *sev_color(enum severity s)
 static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
 {
     const char *s = f->snippet;
-    size_t n = strlen(s);
+    size_t n = strlen(s), off = (size_t)f->snippet_from; /* a long line: an excerpt */
     size_t a = f->col > 0 ? (size_t)f->col - 1 : 0;
-    size_t b = f->end_line == f->line && f->end_col > f->col ? (size_t)f->end_col - 1 : n;
+    size_t b = f->end_line == f->line && f->end_col > f->col ? (size_t)f->end_col - 1 : n + off;
+    a = a > off ? a - off : 0;
+    b = b > off ? b - off : 0;
     if (a > n)
         a = n;
     if (b > n)
@@ -39,11 +41,12 @@ static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
         if (b > to)
             b = to;
     }
-    const char *pre = from > 0 ? "..." : "", *post = to < n ? "..." : "";
+    bool cut_before = from > 0 || off > 0;
+    const char *pre = cut_before ? "..." : "", *post = to < n || f->snippet_more ? "..." : "";
     char num[16];
     int w = snprintf(num, sizeof num, "%d", f->line);
     sb_addf(sb, " %s | %s%.*s%s\n", num, pre, (int)(to - from), s + from, post);
-    sb_addf(sb, " %*s | %s", w, "", from > 0 ? "   " : "");
+    sb_addf(sb, " %*s | %s", w, "", cut_before ? "   " : "");
     for (size_t i = from; i < a; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             sb_addc(sb, s[i] == '\t' ? '\t' : ' ');

@@ -5,6 +5,7 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/xalloc.h"
 #include "lambda_advisor/ynode.h"
+#include "scan_int.h"
 
 #include <pcre2.h>
 #include <stdlib.h>
@@ -370,8 +371,9 @@ static void load_shipped(void *ud, const char *rel)
     if (buf)
         c->ok = rules_load_buffer(c->rs, rel, buf, len, c->err);
     else /* listed but unreadable: not a regular file (a FIFO, /dev/zero), or no permission */
-        c->ok = la_error_set(c->err, rel, 0, 0, "cannot read this data file (not a regular, "
-                                                "readable file?)");
+        c->ok = la_error_set(c->err, rel, 0, 0,
+                             "cannot read this data file (not a regular, "
+                             "readable file?)");
 }
 
 bool rules_load_default(struct ruleset *rs, struct la_error *err)
@@ -500,4 +502,55 @@ void rules_finish(struct ruleset *rs)
         rule_free(&rs->v[i]);
     free(rs->v);
     memset(rs, 0, sizeof *rs);
+}
+
+/* UTF-16 units before byte `pos` of the last long line seen: findings on one line come in
+ * column order (rule by rule), so counting on from the last one keeps the total linear. */
+static _Thread_local struct {
+    const char *line;
+    size_t len, pos, units;
+} u16_cache;
+
+void finding_excerpt_reset(void)
+{
+    memset(&u16_cache, 0, sizeof u16_cache);
+}
+
+static size_t u16_units_before(const char *line, size_t len, size_t from)
+{
+    if (u16_cache.line != line || u16_cache.len != len || u16_cache.pos > from)
+        u16_cache.line = line, u16_cache.len = len, u16_cache.pos = 0, u16_cache.units = 0;
+    for (size_t i = u16_cache.pos; i < from; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) != 0x80)
+            u16_cache.units += c >= 0xF0 ? 2 : 1;
+    }
+    u16_cache.pos = from;
+    return u16_cache.units;
+}
+
+void finding_excerpt(struct finding *f, const char *line, size_t len)
+{
+    f->snippet_from = f->snippet_from_u16 = 0;
+    f->snippet_more = false;
+    if (line == NULL) {
+        f->snippet = NULL;
+        return;
+    }
+    size_t from = 0, to = len;
+    if (len > SCAN_SNIPPET_MAX) {
+        size_t a = f->col > 1 ? (size_t)f->col - 1 : 0;
+        from = a > SCAN_SNIPPET_MAX / 4 ? a - SCAN_SNIPPET_MAX / 4 : 0;
+        if (from > len)
+            from = len;
+        while (from > 0 && ((unsigned char)line[from] & 0xC0) == 0x80)
+            from--; /* never cut a UTF-8 sequence */
+        to = from + SCAN_SNIPPET_MAX < len ? from + SCAN_SNIPPET_MAX : len;
+        while (to > from && to < len && ((unsigned char)line[to] & 0xC0) == 0x80)
+            to--;
+        f->snippet_from_u16 = (int)u16_units_before(line, len, from);
+    }
+    f->snippet = xstrndup(line + from, to - from);
+    f->snippet_from = (int)from;
+    f->snippet_more = to < len;
 }

@@ -110,7 +110,7 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
     else
         f->message = xstrdup(r ? r->message : detail ? detail : "");
     f->fix = r && r->fix ? xstrdup(r->fix) : NULL;
-    f->snippet = snippet ? xstrndup(snippet, snippet_len) : NULL;
+    finding_excerpt(f, snippet, snippet_len);
 }
 
 /* ---- positions ---- */
@@ -749,6 +749,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     w->len = len;
     w->path = path;
     w->lines_ready = false;
+    finding_excerpt_reset();
     memset(w->found, 0, w->nlits);
     const struct ruleset *rs = w->rs;
     /* which rules can fire here at all: crate, prefilter, then the pattern on the raw text */
@@ -823,6 +824,7 @@ void scan_config_text(struct worker *w, const char *path, const char *src, size_
     w->len = len;
     w->path = path;
     w->lines_ready = false;
+    finding_excerpt_reset();
     /* a copy with `#` comments blanked: TOML and YAML both comment with '#' outside quotes */
     w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + 1, 1);
     char *code = w->lx.code;

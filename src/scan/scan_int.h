@@ -69,5 +69,9 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
               const char *path, int line, int col, int end_line, int end_col, const char *detail,
               const char *snippet, size_t snippet_len);
 void fvec_finish(struct fvec *fv);
+/* Sets f->snippet (and its excerpt fields) from the whole line, bounded (rules.c). */
+void finding_excerpt(struct finding *f, const char *line, size_t len);
+/* Forgets the line finding_excerpt last measured: call it before findings on a new buffer. */
+void finding_excerpt_reset(void);
 
 #endif

@@ -34,10 +34,18 @@ t_has "deploy: all findings" "$T_ERR" "20003 findings"
 
 mkdir -p cg/src
 echo 'fn main() {}' >cg/src/main.rs
-python3 "$G" cargo 50000 cg/Cargo.toml            # 740 KB, 50k dependencies
-limited cargo 20 0 scan cg
+python3 "$G" cargo 65000 cg/Cargo.toml            # 970 KB, 65k dependencies
+limited cargo 15 0 scan cg
 t_has "cargo: the manifest is checked" "$T_ERR" "in 1 file"
 t_hasnt "cargo: not skipped" "$T_ERR" "skipped"
+
+# --- 2. memory: findings on one long line keep a bounded excerpt, not the whole line ---
+python3 "$G" longline 40000 long.rs               # 920 KB on one line, 40k findings
+limited longline 60 1 scan long.rs --format sarif -o long.sarif
+t_has "longline: all findings" "$T_ERR" "40000 findings"
+last=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"][-1]
+g=r["locations"][0]["physicalLocation"]["region"]; print(g["startColumn"], len(g["snippet"]["text"]) <= 512)' long.sarif)
+t_eq "longline: the last column is exact and its snippet bounded" "$last" "920038 True"
 
 # --- 3. nothing blocks: FIFOs where the scan reads files ---
 if command -v mkfifo >/dev/null; then
