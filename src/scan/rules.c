@@ -8,6 +8,7 @@
 #include "scan_int.h"
 
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -511,9 +512,76 @@ static _Thread_local struct {
     size_t len, pos, units;
 } u16_cache;
 
-void finding_excerpt_reset(void)
+/* Match failures of this file, per pattern (rule): few rules fail, a small table will do. */
+#define FAILED_MAX 32
+static _Thread_local struct {
+    const pcre2_code *re;
+    unsigned n;
+} failed[FAILED_MAX];
+
+void rules_file_begin(void)
 {
     memset(&u16_cache, 0, sizeof u16_cache);
+    memset(failed, 0, sizeof failed);
+}
+
+/* PCRE2's defaults (10 million steps, a 20 MB heap) let one backtracking pattern take 45 s
+ * on 82 KB; these keep one search to well under a second. */
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 100000
+/* Failures of one rule in one file before it stops there. */
+#define FAILS_PER_FILE 8
+
+void rules_limit_match(pcre2_match_context *mctx)
+{
+    if (mctx == NULL)
+        return;
+    pcre2_set_match_limit(mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
+}
+
+size_t rules_match_failed(struct worker *w, const pcre2_code *re, const char *s, size_t len,
+                          size_t from, int rc)
+{
+    const struct rule *r = NULL;
+    for (size_t i = 0; i < w->rs->n && r == NULL; i++)
+        if (w->rs->v[i].re == re || w->rs->v[i].unless_re == re)
+            r = &w->rs->v[i];
+    size_t k = 0;
+    while (k < FAILED_MAX && failed[k].re != NULL && failed[k].re != re)
+        k++;
+    unsigned n = 1;
+    if (k < FAILED_MAX) {
+        failed[k].re = re;
+        n = ++failed[k].n;
+    }
+    const char *nl = from < len ? memchr(s + from, '\n', len - from) : NULL;
+    size_t next = nl ? (size_t)(nl - s) + 1 : len + 1;
+    if (n == 1 && r != NULL) {
+        size_t line = 1, bol = 0;
+        for (size_t i = 0; i < from && i < len; i++)
+            if (s[i] == '\n')
+                line++, bol = i + 1;
+        PCRE2_UCHAR why[120];
+        if (pcre2_get_error_message(rc, why, sizeof why) < 0)
+            snprintf((char *)why, sizeof why, "PCRE2 error %d", rc);
+        char *msg = xasprintf("the pattern of rule '%s' %s searching from here (%s): it "
+                              "goes on from the next line, and stops in this file after %d "
+                              "such failures",
+                              r->id,
+                              rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                                      rc == PCRE2_ERROR_HEAPLIMIT
+                                  ? "ran out of its step budget"
+                                  : "failed",
+                              (const char *)why, FAILS_PER_FILE);
+        const char *text = w->src && w->len == len ? w->src + bol : s + bol;
+        const char *eol = memchr(text, '\n', len - bol);
+        fvec_add(&w->out, NULL, r->id, SEV_NOTE, w->path, (int)line, (int)(from - bol) + 1,
+                 (int)line, (int)(from - bol) + 2, msg, text,
+                 eol ? (size_t)(eol - text) : len - bol);
+        free(msg);
+    }
+    return n >= FAILS_PER_FILE ? len + 1 : next;
 }
 
 static size_t u16_units_before(const char *line, size_t len, size_t from)

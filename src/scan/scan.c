@@ -341,7 +341,7 @@ static void add_located(struct fvec *fv, const struct rule *r, const char *rule_
                         const char *detail)
 {
     char *snip = line > 0 ? read_line(path, line) : NULL;
-    finding_excerpt_reset();
+    rules_file_begin();
     fvec_add(fv, r, rule_id, sev, path, line, col, line, col + width, detail, snip,
              snip ? strlen(snip) : 0);
     free(snip);

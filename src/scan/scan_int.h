@@ -71,7 +71,14 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
 void fvec_finish(struct fvec *fv);
 /* Sets f->snippet (and its excerpt fields) from the whole line, bounded (rules.c). */
 void finding_excerpt(struct finding *f, const char *line, size_t len);
-/* Forgets the line finding_excerpt last measured: call it before findings on a new buffer. */
-void finding_excerpt_reset(void);
+/* Starts a new file (or buffer) for the helpers below and finding_excerpt (rules.c). */
+void rules_file_begin(void);
+/* Sets the PCRE2 limits that bound one match of a (user's) pattern. */
+void rules_limit_match(pcre2_match_context *mctx);
+/* pcre2_match failed on re with rc (not "no match": the match or depth limit, say) when
+ * searching s from `from`: reports it once per rule and file (a note), and returns where
+ * the search goes on (the next line), or len + 1 when the rule gives up on this file. */
+size_t rules_match_failed(struct worker *w, const pcre2_code *re, const char *s, size_t len,
+                          size_t from, int rc);
 
 #endif

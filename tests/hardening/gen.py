@@ -7,7 +7,8 @@ usage: gen.py KIND N OUT
   deploy      a template.yaml (SAM) with N functions
   cargo       a Cargo.toml with N dependencies
   longline    a Rust file whose one line holds N findings (Runtime::new in a handler)
-  rules       a rule file with N rules whose prefilter all pass the same file
+  rules       OUT.yaml: N rules whose prefilters all pass OUT.rs, which matches each once
+  backtrack   OUT.yaml: a rule with a nested quantifier; OUT.rs: N lines that make it backtrack
 """
 import os
 import sys
@@ -57,7 +58,20 @@ def main():
             for i in range(n):
                 f.write(f"  - id: user-rule-{i}\n    severity: note\n"
                         f"    title: rule {i}\n    message: matched {i}\n"
-                        f"    pattern: 'marker{i}\\b'\n")
+                        f"    pattern: 'marker{i}\\b'\n    prefilter: ['marker']\n")
+        with open(out.replace(".yaml", ".rs"), "w") as f:
+            f.write("fn main() {\n")
+            for i in range(n):
+                f.write(f"    let marker{i} = {i};\n")
+            f.write("}\n")
+    elif kind == "backtrack":
+        with open(out, "w") as f:
+            f.write("rules:\n  - id: user-backtrack\n    severity: warning\n"
+                    "    message: nested quantifier\n    pattern: '(\\w+\\s?)+;;'\n")
+        with open(out.replace(".yaml", ".rs"), "w") as f:
+            for i in range(n):
+                f.write(f"fn f{i}() {{ let abc def ghi jkl mno pqr stu vwx yz = a b c d e f g h; }}\n")
+            f.write("fn g() { x;; }\n")
     else:
         sys.exit(f"unknown kind {kind}")
 

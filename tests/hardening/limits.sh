@@ -62,6 +62,18 @@ if command -v mkfifo >/dev/null; then
   limited fifo-check 10 2 check f4/rules.yaml
 fi
 
+# --- 3. no lost rules: all rules that pass the prefilter run; a failing pattern is said ---
+python3 "$G" rules 100 r100.yaml                  # 100 rules, all pass r100.rs's prefilter
+t_run rules-100 0 "$LA_BIN" scan --rules r100.yaml r100.rs --format json
+t_eq "rules-100: every rule ran" "$(grep -c '"rule": "user-rule-' <<<"$T_OUT")" 100
+mkdir -p bt
+python3 "$G" backtrack 2000 bt/hostile.yaml       # 2000 lines that make (\w+\s?)+;; explode
+printf 'fn ok() { x;; }\n' >bt/ok.rs
+limited backtrack 20 1 scan --rules bt/hostile.yaml bt/hostile.rs bt/ok.rs
+t_has "backtrack: said once, where" "$T_OUT" "bt/hostile.rs:1:1: note: the pattern of rule 'user-backtrack' ran out of its step budget"
+t_eq "backtrack: said once" "$(grep -c 'ran out of its step budget' <<<"$T_OUT")" 1
+t_has "backtrack: the rule goes on in other files" "$T_OUT" "bt/ok.rs:1:11: warning: nested quantifier"
+
 # --- 2. a device is never read: a symlink to /dev/zero ---
 ln -s /dev/zero zero.yaml
 limited zero-check 10 2 check zero.yaml
