@@ -343,7 +343,8 @@ static int add_crate(struct walk_result *w, const char *dir, bool in_tree)
     c->dir = xstrdup(dir);
     c->manifest = strcmp(dir, ".") == 0 ? xstrdup("Cargo.toml") : xasprintf("%s/Cargo.toml", dir);
     c->in_tree = in_tree;
-    c->lambda = manifest_is_lambda(c->manifest);
+    /* a manifest that links out of its crate is not read (config_check says so) */
+    c->lambda = !file_link_escapes(c->manifest, dir) && manifest_is_lambda(c->manifest);
     char *tests = xasprintf("%s/tests", dir);
     struct stat st;
     c->has_tests_dir = stat(tests, &st) == 0 && S_ISDIR(st.st_mode);

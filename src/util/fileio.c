@@ -77,8 +77,13 @@ bool file_write_atomic(const char *path, const char *data, size_t len, bool forc
                        struct la_error *err)
 {
     struct stat st;
-    if (!force && lstat(path, &st) == 0)
+    bool exists = lstat(path, &st) == 0;
+    if (!force && exists)
         return la_error_set(err, path, 0, 0, "already exists; use --force to overwrite it");
+    /* --force replaces a file, never a device, FIFO, socket, symbolic link or directory */
+    if (exists && !S_ISREG(st.st_mode))
+        return la_error_set(err, path, 0, 0,
+                            "is not a regular file; refusing to replace it, even with --force");
     const char *slash = strrchr(path, '/');
     char *tmp;
     if (slash)
@@ -135,4 +140,20 @@ bool file_mkdirs(const char *dir, struct la_error *err)
         la_error_set(err, p, 0, 0, "cannot create directory: %s", strerror(errno));
     free(p);
     return ok;
+}
+
+bool file_link_escapes(const char *path, const char *base)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return false;
+    char *target = realpath(path, NULL), *root = realpath(base, NULL);
+    bool out = true;
+    if (target && root) {
+        size_t n = strlen(root);
+        out = !(strncmp(target, root, n) == 0 && (target[n] == '/' || (n == 1 && root[0] == '/')));
+    }
+    free(target);
+    free(root);
+    return out;
 }

@@ -138,6 +138,22 @@ static struct tfile *load_toml(struct ctx *c, const char *path, bool quiet_missi
     char *buf;
     size_t len;
     struct la_error err = LA_ERROR_INIT;
+    /* a link out of its crate (a Cargo.toml, or a .cargo/config.toml) is not read */
+    char *base = parent_of(path);
+    const char *last = strrchr(base, '/');
+    if (strcmp(last ? last + 1 : base, ".cargo") == 0) {
+        char *up = parent_of(base);
+        free(base);
+        base = up;
+    }
+    bool escapes = file_link_escapes(path, base);
+    free(base);
+    if (escapes) {
+        la_error_set(&err, path, 0, 0, "a symbolic link out of the scanned tree; not read");
+        report(c, &err);
+        la_error_finish(&err);
+        return NULL;
+    }
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a FIFO would block */
         la_error_set(&err, path, 0, 0, "cannot read: not a regular file");

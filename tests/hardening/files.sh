@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Files: --force replaces regular files only, `new DIR --force` is all or nothing.
+. "$LA_SRC/tests/lib.sh"
+cd "$T_TMP" || exit 1
+
+# -o FILE --force: never a FIFO, device or symbolic link (it would be replaced by a file)
+mkfifo out.fifo
+t_run force-fifo 2 timeout 10 "$LA_BIN" advise --defaults -o out.fifo --force
+t_has "force-fifo: said" "$T_ERR" "out.fifo: is not a regular file; refusing to replace it"
+[ -p out.fifo ] && t_ok || t_bad "force-fifo: the FIFO was replaced"
+echo keep >target.md
+ln -s target.md link.md
+t_run force-link 2 "$LA_BIN" advise --defaults -o link.md --force
+[ -L link.md ] && [ "$(cat target.md)" = keep ] && t_ok || t_bad "force-link: the link or its target changed"
+echo old >plain.md
+t_run force-regular 0 "$LA_BIN" advise --defaults -o plain.md --force
+t_has "force-regular: replaced" "$(cat plain.md)" "#"
+
+# new DIR --force: a target that cannot be replaced is found before anything moves
+mkdir -p proj/src proj/README.md
+echo 'old manifest' >proj/Cargo.toml
+echo 'old main' >proj/src/main.rs
+before=$(cd proj && find . | sort; cat Cargo.toml src/main.rs)
+t_run new-force-dir 2 "$LA_BIN" new proj --defaults --ci github --force
+t_has "new-force-dir: said" "$T_ERR" "README.md: is a directory; not replacing it"
+after=$(cd proj && find . | sort; cat Cargo.toml src/main.rs)
+t_eq "new-force-dir: DIR untouched" "$after" "$before"
+t_eq "new-force-dir: no temporary left beside it" "$(ls -A . | grep -c '^\.proj\.new')" 0
+
+rm -rf proj/README.md
+mkdir -p proj/.github
+echo 'not a dir' >proj/.github/workflows
+before=$(cd proj && find . | sort; cat Cargo.toml src/main.rs)
+t_run new-force-parent 2 "$LA_BIN" new proj --defaults --ci github --force
+t_has "new-force-parent: said" "$T_ERR" "workflows: exists and is not a directory"
+after=$(cd proj && find . | sort; cat Cargo.toml src/main.rs)
+t_eq "new-force-parent: DIR untouched" "$after" "$before"
+
+rm proj/.github/workflows
+echo 'mine' >proj/NOTES.txt
+t_run new-force-ok 0 "$LA_BIN" new proj --defaults --ci github --force
+t_has "new-force-ok: replaced" "$(cat proj/Cargo.toml)" "[package]"
+t_eq "new-force-ok: other files kept" "$(cat proj/NOTES.txt)" "mine"
+[ -f proj/.github/workflows/deploy.yml ] && t_ok || t_bad "new-force-ok: CI file missing"
+t_eq "new-force-ok: no temporary left" "$(ls -A . | grep -c '^\.proj\.new')" 0
+
+# a symlinked Cargo.toml or .cargo/config.toml that leads out of the tree is not read
+mkdir -p outside sl/a/src sl/a/.cargo
+printf '[package]\nname = "secret-name"\nversion = "0.1.0"\n[dependencies]\nlambda_runtime = "0.13"\n' >outside/Cargo.toml
+printf '[build]\ntarget = "x86_64-unknown-linux-gnu"\n' >outside/config.toml
+ln -s ../../outside/Cargo.toml sl/a/Cargo.toml
+echo 'fn main() {}' >sl/a/src/main.rs
+t_run link-manifest 0 "$LA_BIN" scan sl
+t_has "link-manifest: said" "$T_ERR" "sl/a/Cargo.toml: a symbolic link out of the scanned tree; not read"
+t_has "link-manifest: not taken for a Lambda crate" "$T_ERR" "0 findings"
+rm sl/a/Cargo.toml
+cp outside/Cargo.toml sl/a/Cargo.toml
+ln -s ../../../outside/config.toml sl/a/.cargo/config.toml
+t_run link-config 0 "$LA_BIN" scan sl
+t_has "link-config: said" "$T_ERR" "sl/a/.cargo/config.toml: a symbolic link out of the scanned tree; not read"
+t_hasnt "link-config: its target is not checked" "$T_OUT" "x86_64"
+t_done
