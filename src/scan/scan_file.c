@@ -837,10 +837,10 @@ void scan_config_text(struct worker *w, const char *path, const char *src, size_
     w->lines_ready = false;
     rules_file_begin();
     /* a copy with `#` comments blanked: TOML and YAML both comment with '#' outside quotes */
-    w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + 1, 1);
+    w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + SUBJECT_PAD, 1);
     char *code = w->lx.code;
     memcpy(code, src, len);
-    code[len] = '\0';
+    memset(code + len, 0, SUBJECT_PAD); /* see SUBJECT_PAD */
     char quote = 0;
     for (size_t i = 0; i < len; i++) {
         char c = code[i];

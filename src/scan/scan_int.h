@@ -73,6 +73,8 @@ void fvec_finish(struct fvec *fv);
 void finding_excerpt(struct finding *f, const char *line, size_t len);
 /* Starts a new file (or buffer) for the helpers below and finding_excerpt (rules.c). */
 void rules_file_begin(void);
+/* Zero bytes kept after every PCRE2 subject in a reused buffer (see scan.c read_file). */
+#define SUBJECT_PAD 64
 /* Sets the PCRE2 limits that bound one match of a (user's) pattern. */
 void rules_limit_match(pcre2_match_context *mctx);
 /* pcre2_match failed on re with rc (not "no match": the match or depth limit, say) when
