@@ -59,4 +59,17 @@ ln -s ../../../outside/config.toml sl/a/.cargo/config.toml
 t_run link-config 0 "$LA_BIN" scan sl
 t_has "link-config: said" "$T_ERR" "sl/a/.cargo/config.toml: a symbolic link out of the scanned tree; not read"
 t_hasnt "link-config: its target is not checked" "$T_OUT" "x86_64"
+
+# escape sequences in file names and YAML keys are shown escaped, never sent raw
+mkdir -p esc
+printf 'async fn h() { std::thread::sleep(d); }\n' >"esc/a$(printf '\033]0;pwned\007')b$(printf '\302\233')2J.rs"
+t_run esc-scan 1 "$LA_BIN" scan esc
+t_has "esc-scan: the name escaped" "$T_OUT" 'esc/a\x1b]0;pwned\x07b\u{9b}2J.rs:1:16: warning'
+t_eq "esc-scan: no raw ESC, BEL or CSI" "$(printf '%s%s' "$T_OUT" "$T_ERR" | LC_ALL=C grep -c "$(printf '[\033\007]\\|\302\233')")" 0
+printf 'rules:\n  - id: x\n    "\\e]0;t\\a": 1\n' >esc/r.yaml
+t_run esc-yaml-key 2 "$LA_BIN" check esc/r.yaml
+t_has "esc-yaml-key: escaped" "$T_ERR" "esc/r.yaml:3:5: unknown key '\\x1b]0;t\\x07'"
+printf '"\\e[2J": io\n' >esc/answers.yaml
+t_run esc-answers 2 "$LA_BIN" advise --answers esc/answers.yaml
+t_has "esc-answers: escaped" "$T_ERR" "unknown question id '\\x1b[2J'"
 t_done
