@@ -273,7 +273,7 @@ static bool ignored(struct walker *W, const char *rel, const char *name, bool is
             if (m < 0 && !W->glob_gave_up) {
                 W->glob_gave_up = true;
                 note(W->out, xasprintf("%s%s.gitignore: pattern '%.60s' is too costly to match "
-                                       "'%s'; counted as not matching",
+                                       "'%.80s'; counted as not matching",
                                        s->base, bl ? "/" : "", p->glob, rel));
             }
             if (m == 1)

@@ -25,6 +25,13 @@ python3 "$G" gitignore 3000 gi                    # 3000 lines of *a*a*...*b aga
 limited gitignore 20 0 scan gi
 t_has "gitignore: every file is scanned" "$T_ERR" "in 20 files"
 
+mkdir -p gb
+python3 -c "print('*' + 'a' * 200 + 'b')" >gb/.gitignore # the star algorithm's worst case
+echo 'fn main() {}' >"gb/$(python3 -c "print('a' * 240)").rs"
+limited gitignore-budget 10 0 scan gb
+t_has "gitignore-budget: said" "$T_ERR" "is too costly to match"
+t_has "gitignore-budget: the file is scanned" "$T_ERR" "in 1 file"
+
 mkdir -p dep/src
 printf '[package]\nname = "d"\nversion = "0.1.0"\n[dependencies]\nlambda_runtime = "0.13"\n' >dep/Cargo.toml
 echo 'fn main() {}' >dep/src/main.rs
