@@ -18,9 +18,17 @@ struct finding {
     int line, col;         /* start, 1-based */
     int end_line, end_col; /* end (exclusive column), 1-based */
     char *message;
-    char *fix;     /* Markdown: what to do instead */
-    char *snippet; /* the source line, without its newline; may be NULL */
+    char *fix;            /* Markdown: what to do instead */
+    char *snippet;        /* the source line, without its newline; may be NULL. A long line is cut
+                           * to an excerpt around the span (SCAN_SNIPPET_MAX bytes at most): */
+    int snippet_from;     /* bytes of the line before the excerpt (0: from its start) */
+    int snippet_from_u16; /* the same in UTF-16 code units (SARIF columns) */
+    bool snippet_more;    /* the line goes on after the excerpt */
 };
+
+/* A finding keeps at most this much of its line: one long line with many findings must not
+ * cost findings x line length in memory (a 1.9 MB line took 6 GB). */
+#define SCAN_SNIPPET_MAX 512
 
 struct scan_opts {
     const char *const *rule_files; /* extra rule files (--rules), may be NULL */

@@ -3,6 +3,7 @@
 #include "lambda_advisor/rules.h"
 #include "lambda_advisor/scan.h"
 #include "lambda_advisor/scan_out.h"
+#include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <pthread.h>
@@ -221,8 +222,11 @@ int cmd_scan(int argc, char **argv)
     rc = cli_write_output(output, text, len, a.force);
     free(text);
     if (!cli_g.quiet) {
-        for (size_t i = 0; i < res.nnotes; i++)
-            fprintf(stderr, "lambda-advisor: note: %s\n", res.notes[i]);
+        for (size_t i = 0; i < res.nnotes; i++) {
+            char *note = text_escape(res.notes[i]); /* paths from the tree: no raw escapes */
+            fprintf(stderr, "lambda-advisor: note: %s\n", note);
+            free(note);
+        }
         char *summary = scan_out_summary(&res);
         fprintf(stderr, "lambda-advisor: %s\n", summary);
         free(summary);

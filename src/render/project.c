@@ -492,27 +492,113 @@ static char *make_temp_sibling(const char *dir, struct la_error *err)
     return tmpl;
 }
 
-/* Moves the prepared files from tmp into an existing dir (with --force), one rename each. */
+/* Can rel be put in dir without replacing a directory or a special file, or passing
+ * through anything but a real directory? Checked for every file before the first moves. */
+static bool can_place(const char *dir, const char *rel, struct la_error *err)
+{
+    char *path = xasprintf("%s/%s", dir, rel);
+    char *start = path + strlen(dir) + 1;
+    bool ok = true, absent = false;
+    for (char *s = strchr(start, '/'); ok && !absent && s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        struct stat st;
+        if (lstat(path, &st) != 0)
+            absent = true; /* created when the file moves */
+        else if (!S_ISDIR(st.st_mode))
+            ok = la_error_set(err, path, 0, 0, "exists and is not a directory");
+        *s = '/';
+    }
+    struct stat st;
+    if (ok && !absent && lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        ok = la_error_set(err, path, 0, 0, "%s; not replacing it",
+                          S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
+    free(path);
+    return ok;
+}
+
+/* Moves the prepared files from tmp into an existing dir (with --force): all or nothing.
+ * Every target is checked first; each file replaced is kept in tmp/.old until all are in
+ * place, so that a failure half-way puts back every replaced file and removes every added
+ * file and directory. */
 static bool move_into(const char *tmp, const char *dir, const struct project_files *files,
                       struct la_error *err)
 {
-    for (size_t i = 0; i < files->n; i++) {
-        const char *rel = files->v[i].path;
-        if (!make_parents(dir, rel, err))
+    for (size_t i = 0; i < files->n; i++)
+        if (!can_place(dir, files->v[i].path, err))
             return false;
-        char *from = xasprintf("%s/%s", tmp, rel), *to = xasprintf("%s/%s", dir, rel);
-        struct stat st;
-        bool ok = true;
-        if (lstat(to, &st) == 0 && S_ISDIR(st.st_mode))
-            ok = la_error_set(err, to, 0, 0, "is a directory; not replacing it");
-        else if (rename(from, to) != 0)
-            ok = la_error_set(err, to, 0, 0, "cannot write: %s", strerror(errno));
-        free(from);
-        free(to);
-        if (!ok)
-            return false;
+    char *olddir = xasprintf("%s/.old", tmp);
+    if (mkdir(olddir, 0700) != 0) {
+        la_error_set(err, olddir, 0, 0, "cannot create directory: %s", strerror(errno));
+        free(olddir);
+        return false;
     }
-    return true;
+    bool *replaced = xcalloc(files->n + 1, sizeof *replaced);
+    char **made = NULL; /* directories created in dir, in creation order */
+    size_t nmade = 0, capmade = 0, moved = 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i < files->n; i++) {
+        const char *rel = files->v[i].path;
+        char *to = xasprintf("%s/%s", dir, rel), *from = xasprintf("%s/%s", tmp, rel);
+        char *bak = xasprintf("%s/%zu", olddir, i);
+        for (char *s = strchr(to + strlen(dir) + 1, '/'); ok && s; s = strchr(s + 1, '/')) {
+            *s = '\0';
+            struct stat st;
+            if (lstat(to, &st) != 0) {
+                if (mkdir(to, 0755) == 0) {
+                    made = xgrow(made, &capmade, nmade + 1, sizeof *made);
+                    made[nmade++] = xstrdup(to);
+                } else {
+                    ok =
+                        la_error_set(err, to, 0, 0, "cannot create directory: %s", strerror(errno));
+                }
+            }
+            *s = '/';
+        }
+        struct stat st;
+        if (ok && lstat(to, &st) == 0) {
+            /* keep the old file: a hard link leaves it in place meanwhile */
+            if (link(to, bak) != 0 && rename(to, bak) != 0)
+                ok = la_error_set(err, to, 0, 0, "cannot set the old file aside: %s",
+                                  strerror(errno));
+            else
+                replaced[i] = true;
+        }
+        if (ok && rename(from, to) != 0) {
+            ok = la_error_set(err, to, 0, 0, "cannot write: %s", strerror(errno));
+            if (replaced[i] && access(to, F_OK) != 0)
+                rename(bak, to); /* it was moved aside, not linked: back it goes */
+            else if (replaced[i])
+                unlink(bak);
+            replaced[i] = false;
+        }
+        if (ok)
+            moved = i + 1;
+        free(to);
+        free(from);
+        free(bak);
+    }
+    for (size_t i = moved; i-- > 0;) {
+        char *to = xasprintf("%s/%s", dir, files->v[i].path);
+        char *bak = xasprintf("%s/%zu", olddir, i);
+        if (!ok && replaced[i])
+            rename(bak, to); /* the old file comes back over the new one */
+        else if (!ok)
+            unlink(to);
+        else if (replaced[i])
+            unlink(bak);
+        free(to);
+        free(bak);
+    }
+    for (size_t i = nmade; i-- > 0;) {
+        if (!ok)
+            rmdir(made[i]);
+        free(made[i]);
+    }
+    free(made);
+    free(replaced);
+    rmdir(olddir);
+    free(olddir);
+    return ok;
 }
 
 bool project_write(const char *dir, const struct project_files *files, bool force,

@@ -106,9 +106,9 @@ void lexer_run(const char *s, size_t len, struct lexed *L)
     if (len > 0xFFFFFFF0u)
         len = 0xFFFFFFF0u;
     L->ntok = 0;
-    L->code = xgrow(L->code, &L->capcode, len + 1, 1);
+    L->code = xgrow(L->code, &L->capcode, len + 64, 1);
     memcpy(L->code, s, len);
-    L->code[len] = '\0';
+    memset(L->code + len, 0, 64); /* defined bytes past the end for PCRE2's JIT (scan.c) */
     L->len = len;
     size_t i = 0;
     while (i < len) {

@@ -18,11 +18,16 @@ static const char *level(enum severity s)
 }
 
 /* UTF-16 code units in the first `bytes` bytes of a UTF-8 line. */
-static int utf16_col(const char *s, int col)
+static int utf16_col(const struct finding *f, int col)
 {
+    const char *s = f->snippet;
     if (s == NULL || col < 1)
         return col;
-    size_t n = strlen(s), bytes = (size_t)col - 1, units = 0;
+    if (col - 1 < f->snippet_from) /* before a long line's excerpt: not expected */
+        return col;
+    /* the excerpt of a long line starts snippet_from bytes in */
+    size_t n = strlen(s), bytes = (size_t)(col - 1 - f->snippet_from),
+           units = (size_t)f->snippet_from_u16;
     size_t i = 0;
     for (; i < bytes && i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -70,6 +75,19 @@ static uint64_t line_hash(const struct finding *f)
             if (*p != ' ' && *p != '\t' && *p != '\r')
                 h = fnv(h, p, 1);
     return h;
+}
+
+struct hash_at {
+    uint64_t h;
+    size_t i;
+};
+
+static int cmp_hash_at(const void *a, const void *b)
+{
+    const struct hash_at *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static void add_rule(struct strbuf *sb, const struct rule *r, const char *id)
@@ -182,14 +200,18 @@ char *scan_out_sarif(const struct scan_result *r, size_t *len)
     }
     sb_adds(&sb, "      ]\n    }},\n    \"columnKind\": \"utf16CodeUnits\",\n"
                  "    \"results\": [");
-    uint64_t *hashes = xcalloc(r->n + 1, sizeof *hashes);
+    /* occurrence i of a hash = earlier findings with the same hash: sorted, not counted
+     * pairwise (80k findings on one line made that quadratic) */
+    struct hash_at *hashes = xcalloc(r->n + 1, sizeof *hashes);
+    size_t *occs = xcalloc(r->n + 1, sizeof *occs);
+    for (size_t i = 0; i < r->n; i++)
+        hashes[i] = (struct hash_at){line_hash(&r->v[i]), i};
+    qsort(hashes, r->n, sizeof *hashes, cmp_hash_at);
+    for (size_t i = 0; i < r->n; i++)
+        occs[hashes[i].i] = i > 0 && hashes[i - 1].h == hashes[i].h ? occs[hashes[i - 1].i] + 1 : 1;
     for (size_t i = 0; i < r->n; i++) {
         const struct finding *f = &r->v[i];
-        hashes[i] = line_hash(f);
-        size_t occ = 1;
-        for (size_t j = 0; j < i; j++)
-            if (hashes[j] == hashes[i])
-                occ++;
+        size_t occ = occs[i];
         sb_adds(&sb, i ? ",\n      {" : "\n      {");
         sb_adds(&sb, "\"ruleId\": ");
         sb_add_json_str(&sb, f->rule);
@@ -200,10 +222,10 @@ char *scan_out_sarif(const struct scan_result *r, size_t *len)
                      "{\"uri\": ");
         add_uri(&sb, f->path);
         sb_addf(&sb, "}, \"region\": {\"startLine\": %d, \"startColumn\": %d", f->line,
-                utf16_col(f->snippet, f->col));
+                utf16_col(f, f->col));
         if (f->end_line == f->line && f->end_col > f->col)
             sb_addf(&sb, ", \"endLine\": %d, \"endColumn\": %d", f->end_line,
-                    utf16_col(f->snippet, f->end_col));
+                    utf16_col(f, f->end_col));
         else if (f->end_line > f->line)
             sb_addf(&sb, ", \"endLine\": %d", f->end_line); /* to the end of that line */
         if (f->snippet) {
@@ -214,10 +236,11 @@ char *scan_out_sarif(const struct scan_result *r, size_t *len)
         sb_addf(&sb,
                 "}}}],\n       \"partialFingerprints\": {\"primaryLocationLineHash\": "
                 "\"%016llx:%zu\"}}",
-                (unsigned long long)hashes[i], occ);
+                (unsigned long long)line_hash(f), occ);
     }
     sb_adds(&sb, r->n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
     free(hashes);
+    free(occs);
     free(index);
     free(ids);
     free(rp);

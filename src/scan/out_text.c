@@ -3,6 +3,7 @@
 #include "lambda_advisor/strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define C_RESET "\033[0m"
@@ -21,9 +22,11 @@ static const char *sev_color(enum severity s)
 static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
 {
     const char *s = f->snippet;
-    size_t n = strlen(s);
+    size_t n = strlen(s), off = (size_t)f->snippet_from; /* a long line: an excerpt */
     size_t a = f->col > 0 ? (size_t)f->col - 1 : 0;
-    size_t b = f->end_line == f->line && f->end_col > f->col ? (size_t)f->end_col - 1 : n;
+    size_t b = f->end_line == f->line && f->end_col > f->col ? (size_t)f->end_col - 1 : n + off;
+    a = a > off ? a - off : 0;
+    b = b > off ? b - off : 0;
     if (a > n)
         a = n;
     if (b > n)
@@ -39,11 +42,14 @@ static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
         if (b > to)
             b = to;
     }
-    const char *pre = from > 0 ? "..." : "", *post = to < n ? "..." : "";
+    bool cut_before = from > 0 || off > 0;
+    const char *pre = cut_before ? "..." : "", *post = to < n || f->snippet_more ? "..." : "";
     char num[16];
     int w = snprintf(num, sizeof num, "%d", f->line);
-    sb_addf(sb, " %s | %s%.*s%s\n", num, pre, (int)(to - from), s + from, post);
-    sb_addf(sb, " %*s | %s", w, "", from > 0 ? "   " : "");
+    sb_addf(sb, " %s | %s", num, pre);
+    sb_add_escaped(sb, s + from, to - from, false); /* no escape sequence reaches the terminal */
+    sb_addf(sb, "%s\n", post);
+    sb_addf(sb, " %*s | %s", w, "", cut_before ? "   " : "");
     for (size_t i = from; i < a; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             sb_addc(sb, s[i] == '\t' ? '\t' : ' ');
@@ -62,19 +68,31 @@ static void add_snippet(struct strbuf *sb, const struct finding *f, bool color)
     sb_addc(sb, '\n');
 }
 
+static char *esc_line(const char *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_add_escaped(&sb, s, strlen(s), false);
+    return sb_detach(&sb);
+}
+
 char *scan_out_text(const struct scan_result *r, bool color, size_t *len)
 {
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < r->n; i++) {
         const struct finding *f = &r->v[i];
+        /* names, messages and fixes may come from the scanned tree or a user's rule file */
+        char *path = esc_line(f->path), *msg = esc_line(f->message), *rule = esc_line(f->rule);
         if (color)
             sb_addf(&sb,
                     C_BOLD "%s:%d:%d:" C_RESET " %s%s:" C_RESET " %s " C_DIM "[%s]" C_RESET "\n",
-                    f->path, f->line, f->col, sev_color(f->severity), severity_name(f->severity),
-                    f->message, f->rule);
+                    path, f->line, f->col, sev_color(f->severity), severity_name(f->severity), msg,
+                    rule);
         else
-            sb_addf(&sb, "%s:%d:%d: %s: %s [%s]\n", f->path, f->line, f->col,
-                    severity_name(f->severity), f->message, f->rule);
+            sb_addf(&sb, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->col,
+                    severity_name(f->severity), msg, rule);
+        free(path);
+        free(msg);
+        free(rule);
         if (f->snippet)
             add_snippet(&sb, f, color);
         if (f->fix) {
@@ -83,8 +101,11 @@ char *scan_out_text(const struct scan_result *r, bool color, size_t *len)
             while (*p) {
                 const char *nl = strchr(p, '\n');
                 size_t n = nl ? (size_t)(nl - p) : strlen(p);
-                if (n > 0 || (nl && nl[1]))
-                    sb_addf(&sb, "  %s%.*s\n", first ? "fix: " : "     ", (int)n, p);
+                if (n > 0 || (nl && nl[1])) {
+                    sb_adds(&sb, first ? "  fix: " : "       ");
+                    sb_add_escaped(&sb, p, n, false);
+                    sb_addc(&sb, '\n');
+                }
                 first = false;
                 p += n + (nl ? 1 : 0);
             }

@@ -5,8 +5,10 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/xalloc.h"
 #include "lambda_advisor/ynode.h"
+#include "scan_int.h"
 
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -369,6 +371,10 @@ static void load_shipped(void *ud, const char *rel)
     const char *buf = data_get(rel, &len);
     if (buf)
         c->ok = rules_load_buffer(c->rs, rel, buf, len, c->err);
+    else /* listed but unreadable: not a regular file (a FIFO, /dev/zero), or no permission */
+        c->ok = la_error_set(c->err, rel, 0, 0,
+                             "cannot read this data file (not a regular, "
+                             "readable file?)");
 }
 
 bool rules_load_default(struct ruleset *rs, struct la_error *err)
@@ -497,4 +503,122 @@ void rules_finish(struct ruleset *rs)
         rule_free(&rs->v[i]);
     free(rs->v);
     memset(rs, 0, sizeof *rs);
+}
+
+/* UTF-16 units before byte `pos` of the last long line seen: findings on one line come in
+ * column order (rule by rule), so counting on from the last one keeps the total linear. */
+static _Thread_local struct {
+    const char *line;
+    size_t len, pos, units;
+} u16_cache;
+
+/* Match failures of this file, per pattern (rule): few rules fail, a small table will do. */
+#define FAILED_MAX 32
+static _Thread_local struct {
+    const pcre2_code *re;
+    unsigned n;
+} failed[FAILED_MAX];
+
+void rules_file_begin(void)
+{
+    memset(&u16_cache, 0, sizeof u16_cache);
+    memset(failed, 0, sizeof failed);
+}
+
+/* PCRE2's defaults (10 million steps, a 20 MB heap) let one backtracking pattern take 45 s
+ * on 82 KB; these keep one search to well under a second. */
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 100000
+/* Failures of one rule in one file before it stops there. */
+#define FAILS_PER_FILE 8
+
+void rules_limit_match(pcre2_match_context *mctx)
+{
+    if (mctx == NULL)
+        return;
+    pcre2_set_match_limit(mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
+}
+
+size_t rules_match_failed(struct worker *w, const pcre2_code *re, const char *s, size_t len,
+                          size_t from, int rc)
+{
+    const struct rule *r = NULL;
+    for (size_t i = 0; i < w->rs->n && r == NULL; i++)
+        if (w->rs->v[i].re == re || w->rs->v[i].unless_re == re)
+            r = &w->rs->v[i];
+    size_t k = 0;
+    while (k < FAILED_MAX && failed[k].re != NULL && failed[k].re != re)
+        k++;
+    unsigned n = 1;
+    if (k < FAILED_MAX) {
+        failed[k].re = re;
+        n = ++failed[k].n;
+    }
+    const char *nl = from < len ? memchr(s + from, '\n', len - from) : NULL;
+    size_t next = nl ? (size_t)(nl - s) + 1 : len + 1;
+    if (n == 1 && r != NULL) {
+        size_t line = 1, bol = 0;
+        for (size_t i = 0; i < from && i < len; i++)
+            if (s[i] == '\n')
+                line++, bol = i + 1;
+        PCRE2_UCHAR why[120];
+        if (pcre2_get_error_message(rc, why, sizeof why) < 0)
+            snprintf((char *)why, sizeof why, "PCRE2 error %d", rc);
+        char *msg = xasprintf("the pattern of rule '%s' %s searching from here (%s): it "
+                              "goes on from the next line, and stops in this file after %d "
+                              "such failures",
+                              r->id,
+                              rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                                      rc == PCRE2_ERROR_HEAPLIMIT
+                                  ? "ran out of its step budget"
+                                  : "failed",
+                              (const char *)why, FAILS_PER_FILE);
+        const char *text = w->src && w->len == len ? w->src + bol : s + bol;
+        const char *eol = memchr(text, '\n', len - bol);
+        fvec_add(&w->out, NULL, r->id, SEV_NOTE, w->path, (int)line, (int)(from - bol) + 1,
+                 (int)line, (int)(from - bol) + 2, msg, text,
+                 eol ? (size_t)(eol - text) : len - bol);
+        free(msg);
+    }
+    return n >= FAILS_PER_FILE ? len + 1 : next;
+}
+
+static size_t u16_units_before(const char *line, size_t len, size_t from)
+{
+    if (u16_cache.line != line || u16_cache.len != len || u16_cache.pos > from)
+        u16_cache.line = line, u16_cache.len = len, u16_cache.pos = 0, u16_cache.units = 0;
+    for (size_t i = u16_cache.pos; i < from; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) != 0x80)
+            u16_cache.units += c >= 0xF0 ? 2 : 1;
+    }
+    u16_cache.pos = from;
+    return u16_cache.units;
+}
+
+void finding_excerpt(struct finding *f, const char *line, size_t len)
+{
+    f->snippet_from = f->snippet_from_u16 = 0;
+    f->snippet_more = false;
+    if (line == NULL) {
+        f->snippet = NULL;
+        return;
+    }
+    size_t from = 0, to = len;
+    if (len > SCAN_SNIPPET_MAX) {
+        size_t a = f->col > 1 ? (size_t)f->col - 1 : 0;
+        from = a > SCAN_SNIPPET_MAX / 4 ? a - SCAN_SNIPPET_MAX / 4 : 0;
+        if (from > len)
+            from = len;
+        while (from > 0 && ((unsigned char)line[from] & 0xC0) == 0x80)
+            from--; /* never cut a UTF-8 sequence */
+        to = from + SCAN_SNIPPET_MAX < len ? from + SCAN_SNIPPET_MAX : len;
+        while (to > from && to < len && ((unsigned char)line[to] & 0xC0) == 0x80)
+            to--;
+        f->snippet_from_u16 = (int)u16_units_before(line, len, from);
+    }
+    f->snippet = xstrndup(line + from, to - from);
+    f->snippet_from = (int)from;
+    f->snippet_more = to < len;
 }

@@ -158,8 +158,8 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
         return false;
     }
     size_t want = (size_t)st.st_size;
-    if (t->cap < want + 1)
-        t->buf = xgrow(t->buf, &t->cap, want + 1, 1);
+    if (t->cap < want + SUBJECT_PAD)
+        t->buf = xgrow(t->buf, &t->cap, want + SUBJECT_PAD, 1);
     size_t got = 0;
     while (got < want) {
         ssize_t r = read(fd, t->buf + got, want - got);
@@ -180,7 +180,9 @@ static bool read_file(struct thread *t, const char *path, size_t *len)
         got += (size_t)r;
     }
     close(fd);
-    t->buf[got] = '\0';
+    /* PCRE2's JIT reads whole aligned words past the end of the subject (and masks them off):
+     * defined bytes there keep valgrind from seeing an "uninitialised value" in JIT code */
+    memset(t->buf + got, 0, SUBJECT_PAD);
     if (memchr(t->buf, '\0', got < BINARY_PROBE ? got : BINARY_PROBE)) {
         add_note(C, xasprintf("%s: skipped: binary file", path));
         pthread_mutex_lock(&C->mu);
@@ -354,25 +356,53 @@ static bool on_file(void *ud, const struct walk_result *w, size_t i)
 
 /* ---- crate-level and config findings ---- */
 
+/* The last file read_line read, with where its lines start: config findings come many to a
+ * file (a template.yaml with 20k functions), and reading the file again for each one made
+ * the scan quadratic. Only the thread that reports crate and config findings uses it. */
+static _Thread_local struct {
+    char *path, *buf;
+    size_t len, *starts, nlines;
+} line_cache;
+
+static void line_cache_drop(void)
+{
+    free(line_cache.path);
+    free(line_cache.buf);
+    free(line_cache.starts);
+    memset(&line_cache, 0, sizeof line_cache);
+}
+
 /* Reads line `line` of path into a new string (NULL when it cannot). */
 static char *read_line(const char *path, int line)
 {
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t n = 0;
-    for (int i = 0; i < line && (n = getline(&buf, &cap, f)) >= 0; i++)
-        ;
-    fclose(f);
-    if (n < 0) {
-        free(buf);
-        return NULL;
+    if (line_cache.path == NULL || strcmp(line_cache.path, path) != 0) {
+        line_cache_drop();
+        char *buf;
+        size_t len;
+        if (!file_read_all(path, 0, &buf, &len, NULL))
+            return NULL;
+        size_t cap = 0;
+        for (size_t i = 0; i <= len; i++) {
+            if (i == 0 || buf[i - 1] == '\n') {
+                if (i == len)
+                    break; /* no line after the last newline (or in an empty file) */
+                line_cache.starts = xgrow(line_cache.starts, &cap, line_cache.nlines + 1,
+                                          sizeof *line_cache.starts);
+                line_cache.starts[line_cache.nlines++] = i;
+            }
+        }
+        line_cache.path = xstrdup(path);
+        line_cache.buf = buf;
+        line_cache.len = len;
     }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-        buf[--n] = '\0';
-    return buf;
+    if (line < 1 || (size_t)line > line_cache.nlines)
+        return NULL;
+    size_t b = line_cache.starts[line - 1], e = b;
+    while (e < line_cache.len && line_cache.buf[e] != '\n')
+        e++;
+    while (e > b && line_cache.buf[e - 1] == '\r')
+        e--;
+    return xstrndup(line_cache.buf + b, e - b);
 }
 
 static void add_located(struct fvec *fv, const struct rule *r, const char *rule_id,
@@ -380,6 +410,7 @@ static void add_located(struct fvec *fv, const struct rule *r, const char *rule_
                         const char *detail)
 {
     char *snip = line > 0 ? read_line(path, line) : NULL;
+    rules_file_begin();
     fvec_add(fv, r, rule_id, sev, path, line, col, line, col + width, detail, snip,
              snip ? strlen(snip) : 0);
     free(snip);
@@ -784,6 +815,7 @@ bool scan_run(const char *const *paths, size_t npaths, const struct scan_opts *o
         crate_findings(&C);
         config_findings(&C);
         config_suppressions(&C);
+        line_cache_drop();
         for (size_t i = 0; i < walk.nnotes; i++) {
             C.notes = xgrow(C.notes, &C.capnotes, C.nnotes + 1, sizeof *C.notes);
             C.notes[C.nnotes++] = walk.notes[i];

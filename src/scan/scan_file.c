@@ -51,6 +51,7 @@ void worker_init(struct worker *w, const struct ruleset *rs, const pcre2_code *t
     w->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     if (w->mctx && w->jstack)
         pcre2_jit_stack_assign(w->mctx, NULL, w->jstack);
+    rules_limit_match(w->mctx);
     lit_add(w, "await");
     lit_add(w, "lambda-advisor");
     lit_add(w, "async");
@@ -115,7 +116,7 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
     else
         f->message = xstrdup(r ? r->message : detail ? detail : "");
     f->fix = r && r->fix ? xstrdup(r->fix) : NULL;
-    f->snippet = snippet ? xstrndup(snippet, snippet_len) : NULL;
+    finding_excerpt(f, snippet, snippet_len);
 }
 
 /* ---- positions ---- */
@@ -211,9 +212,16 @@ static bool prefilter_pass(struct worker *w, size_t rule)
 static bool re_find(struct worker *w, const pcre2_code *re, const char *s, size_t len, size_t from,
                     size_t *ms, size_t *me)
 {
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, w->md, w->mctx);
-    if (rc < 0)
-        return false;
+    for (;;) {
+        int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, w->md, w->mctx);
+        if (rc >= 0)
+            break;
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return false;
+        from = rules_match_failed(w, re, s, len, from, rc); /* said once; goes on after */
+        if (from > len)
+            return false;
+    }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
     *ms = ov[0];
     *me = ov[1];
@@ -1318,10 +1326,11 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
     w->len = len;
     w->path = path;
     w->lines_ready = false;
+    rules_file_begin();
     memset(w->found, 0, w->nlits);
     const struct ruleset *rs = w->rs;
     /* which rules can fire here at all: crate, prefilter, then the pattern on the raw text */
-    const struct rule *todo[64];
+    const struct rule **todo = xmalloc((rs->n + 1) * sizeof *todo); /* all of them can run */
     size_t ntodo = 0;
     /* async-only rules need an `async` somewhere, and .await needs one too */
     bool async_code = has_lit(w, LIT_ASYNC);
@@ -1332,7 +1341,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
      * code were mostly invariants on the real corpus: unwrap-in-handler stays with Lambda
      * crates. */
     w->cgf = lambda || async_code ? cg_lookup(w, path, lambda) : NULL;
-    for (size_t i = 0; i < rs->n && ntodo < 64; i++) {
+    for (size_t i = 0; i < rs->n; i++) {
         const struct rule *r = &rs->v[i];
         if (r->disabled || !(r->kinds & RK_RUST) ||
             (r->lambda_only && !lambda && !(w->cgf && r->scope == RS_HANDLER)))
@@ -1355,8 +1364,10 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         todo[ntodo++] = r;
     }
     bool mentions_us = has_lit(w, LIT_US);
-    if (ntodo == 0 && !want_facts && !mentions_us && !(w->cgf && w->cgf->nsites))
+    if (ntodo == 0 && !want_facts && !mentions_us && !(w->cgf && w->cgf->nsites)) {
+        free(todo);
         return;
+    }
     lexer_run(src, len, &w->lx);
     scope_run(src, &w->lx, base_flags, &w->sc);
     if (w->cgf) {
@@ -1376,6 +1387,7 @@ void scan_rust(struct worker *w, const char *path, const char *src, size_t len, 
         else if (r->check == RC_AWAIT_IN_LOOP)
             check_await_loops(w, r, lambda);
     }
+    free(todo);
     int main_line = 0;
     if (w->sc.main_tok >= 0)
         main_line = (int)line_of(w, w->sc.t[w->sc.main_tok].start) + 1;
@@ -1406,11 +1418,12 @@ void scan_config_text(struct worker *w, const char *path, const char *src, size_
     w->len = len;
     w->path = path;
     w->lines_ready = false;
+    rules_file_begin();
     /* a copy with `#` comments blanked: TOML and YAML both comment with '#' outside quotes */
-    w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + 1, 1);
+    w->lx.code = xgrow(w->lx.code, &w->lx.capcode, len + SUBJECT_PAD, 1);
     char *code = w->lx.code;
     memcpy(code, src, len);
-    code[len] = '\0';
+    memset(code + len, 0, SUBJECT_PAD); /* see SUBJECT_PAD */
     char quote = 0;
     for (size_t i = 0; i < len; i++) {
         char c = code[i];

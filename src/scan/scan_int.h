@@ -80,5 +80,18 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
               const char *path, int line, int col, int end_line, int end_col, const char *detail,
               const char *snippet, size_t snippet_len);
 void fvec_finish(struct fvec *fv);
+/* Sets f->snippet (and its excerpt fields) from the whole line, bounded (rules.c). */
+void finding_excerpt(struct finding *f, const char *line, size_t len);
+/* Starts a new file (or buffer) for the helpers below and finding_excerpt (rules.c). */
+void rules_file_begin(void);
+/* Zero bytes kept after every PCRE2 subject in a reused buffer (see scan.c read_file). */
+#define SUBJECT_PAD 64
+/* Sets the PCRE2 limits that bound one match of a (user's) pattern. */
+void rules_limit_match(pcre2_match_context *mctx);
+/* pcre2_match failed on re with rc (not "no match": the match or depth limit, say) when
+ * searching s from `from`: reports it once per rule and file (a note), and returns where
+ * the search goes on (the next line), or len + 1 when the rule gives up on this file. */
+size_t rules_match_failed(struct worker *w, const pcre2_code *re, const char *s, size_t len,
+                          size_t from, int rc);
 
 #endif

@@ -30,18 +30,20 @@ struct walker {
     size_t nign, capign;
     walk_file_fn on_file;
     void *ud;
+    bool glob_gave_up; /* a pattern ran out of its matching budget (said once) */
 };
 
-static bool match_class(const char **pp, char c)
+/* One character against a [..] class ending before pe; advances *pp past the class. */
+static bool match_class(const char **pp, const char *pe, char c)
 {
     const char *p = *pp + 1;
-    bool neg = *p == '!' || *p == '^';
+    bool neg = p < pe && (*p == '!' || *p == '^');
     if (neg)
         p++;
     bool hit = false;
     const char *start = p;
-    while (*p && (*p != ']' || p == start)) {
-        if (p[1] == '-' && p[2] && p[2] != ']') {
+    while (p < pe && (*p != ']' || p == start)) {
+        if (p + 2 < pe && p[1] == '-' && p[2] != ']') {
             if (c >= p[0] && c <= p[2])
                 hit = true;
             p += 3;
@@ -51,68 +53,150 @@ static bool match_class(const char **pp, char c)
             p++;
         }
     }
-    if (*p != ']')
+    if (p >= pe)
         return false; /* unterminated class: no match */
     *pp = p + 1;
     return hit != neg;
 }
 
-/* budget: steps left; patterns come from the scanned tree, so a hostile one must not make the
- * backtracking explode. Out of budget counts as no match. */
-static bool glob(const char *p, const char *t, long *budget)
+/* One path component [p, pe) against [t, te): '*' is any run, '?' one character, [..] a
+ * class, '\' escapes. The classic non-backtracking star: only the last star is remembered
+ * and, on a mismatch, it takes one more character, so the cost is at most |p| x |t| steps
+ * (never exponential), each charged to *budget. */
+static bool seg_match(const char *p, const char *pe, const char *t, const char *te, long *budget)
 {
-    while (*p) {
+    const char *star_p = NULL, *star_t = NULL;
+    while (t < te) {
         if (--*budget < 0)
             return false;
-        if (p[0] == '*' && p[1] == '*') {
-            const char *rest = p + 2;
-            if (*rest == '\0')
-                return true;
-            bool slash = *rest == '/';
-            if (slash)
-                rest++; /* a double star and a slash: zero or more whole directories */
-            for (const char *s = t;; s++) {
-                if ((!slash || s == t || s[-1] == '/') && glob(rest, s, budget))
-                    return true;
-                if (*s == '\0')
-                    return false;
-            }
-        }
-        if (*p == '*') {
-            for (const char *s = t;; s++) {
-                if (glob(p + 1, s, budget))
-                    return true;
-                if (*s == '\0' || *s == '/')
-                    return false;
-            }
-        }
-        if (*t == '\0')
-            return false;
-        if (*p == '?') {
-            if (*t == '/')
-                return false;
-            p++;
-            t++;
-        } else if (*p == '[') {
-            if (*t == '/' || !match_class(&p, *t))
-                return false;
-            t++;
-        } else {
-            if (*p == '\\' && p[1])
+        if (p < pe && *p == '*') {
+            while (p < pe && *p == '*')
                 p++;
-            if (*p != *t)
-                return false;
-            p++;
+            star_p = p;
+            star_t = t;
+            continue;
+        }
+        const char *q = p;
+        bool ok = false;
+        if (q < pe) {
+            if (*q == '?') {
+                ok = true;
+                q++;
+            } else if (*q == '[') {
+                ok = match_class(&q, pe, *t);
+            } else {
+                if (*q == '\\' && q + 1 < pe)
+                    q++;
+                ok = *q == *t;
+                q++;
+            }
+        }
+        if (ok) {
+            p = q;
             t++;
+        } else if (star_p) {
+            p = star_p;
+            t = ++star_t;
+        } else {
+            return false;
         }
     }
-    return *t == '\0';
+    while (p < pe && *p == '*')
+        p++;
+    return p == pe;
+}
+
+struct seg {
+    const char *s, *e;
+};
+
+static size_t split(const char *s, struct seg **out)
+{
+    size_t n = 1;
+    for (const char *c = s; *c; c++)
+        n += *c == '/';
+    struct seg *v = xmalloc((n + 1) * sizeof *v); /* room for one more, see glob_budget */
+    size_t i = 0;
+    const char *b = s;
+    for (const char *c = s;; c++) {
+        if (*c == '/' || *c == '\0') {
+            v[i++] = (struct seg){b, c};
+            b = c + 1;
+        }
+        if (*c == '\0')
+            break;
+    }
+    *out = v;
+    return n;
+}
+
+static bool is_globstar(struct seg g)
+{
+    return g.e - g.s == 2 && g.s[0] == '*' && g.s[1] == '*';
+}
+
+/* The same algorithm one level up: path components are the characters and a whole '**'
+ * component is the star (zero or more components). A trailing globstar needs at least one.
+ * Returns 1 (match), 0 (no match) or -1 (out of budget). */
+static int glob_budget(const char *pat, const char *text, long budget)
+{
+    struct seg *ps, *ts;
+    size_t np = split(pat, &ps), nt = split(text, &ts);
+    int res;
+    if (np == 1 && is_globstar(ps[0])) {
+        res = 1;
+        goto out;
+    }
+    if (np > 1 && is_globstar(ps[np - 1])) {
+        static const char any[] = "**";
+        ps[np - 1] = (struct seg){any, any + 1}; /* a/(globstar) is a/(star)/(globstar) */
+        ps[np++] = (struct seg){any, any + 2};
+    }
+    size_t pi = 0, ti = 0, star_pi = 0, star_ti = 0;
+    bool star = false;
+    res = -1;
+    while (ti < nt) {
+        if (--budget < 0)
+            goto out;
+        if (pi < np && is_globstar(ps[pi])) {
+            star = true;
+            star_pi = ++pi;
+            star_ti = ti;
+            continue;
+        }
+        if (pi < np && seg_match(ps[pi].s, ps[pi].e, ts[ti].s, ts[ti].e, &budget)) {
+            pi++;
+            ti++;
+        } else if (budget < 0) {
+            goto out;
+        } else if (star) {
+            pi = star_pi;
+            ti = ++star_ti;
+        } else {
+            res = 0;
+            goto out;
+        }
+    }
+    while (pi < np && is_globstar(ps[pi]))
+        pi++;
+    res = pi == np;
+out:
+    free(ps);
+    free(ts);
+    return res;
+}
+
+/* Work allowed for one pattern against one path: linear in their sizes, so that a hostile
+ * .gitignore costs time in proportion to its size; beyond it the pattern counts as not
+ * matching (and the walk says so). */
+static long glob_allowance(const char *pat, const char *text)
+{
+    return 4096 + 16 * (long)(strlen(pat) + strlen(text));
 }
 
 bool walk_glob_match(const char *p, const char *t)
 {
-    long budget = 100000;
-    return glob(p, t, &budget);
+    return glob_budget(p, t, glob_allowance(p, t)) == 1;
 }
 
 static void note(struct walk_result *w, char *msg)
@@ -184,7 +268,15 @@ static bool ignored(struct walker *W, const char *rel, const char *name, bool is
             struct ignore_pat *p = &s->v[k];
             if (p->dir_only && !is_dir)
                 continue;
-            if (walk_glob_match(p->glob, p->anchored ? sub : name))
+            const char *t = p->anchored ? sub : name;
+            int m = glob_budget(p->glob, t, glob_allowance(p->glob, t));
+            if (m < 0 && !W->glob_gave_up) {
+                W->glob_gave_up = true;
+                note(W->out, xasprintf("%s%s.gitignore: pattern '%.60s' is too costly to match "
+                                       "'%.80s'; counted as not matching",
+                                       s->base, bl ? "/" : "", p->glob, rel));
+            }
+            if (m == 1)
                 return !p->neg;
         }
     }
@@ -251,7 +343,8 @@ static int add_crate(struct walk_result *w, const char *dir, bool in_tree)
     c->dir = xstrdup(dir);
     c->manifest = strcmp(dir, ".") == 0 ? xstrdup("Cargo.toml") : xasprintf("%s/Cargo.toml", dir);
     c->in_tree = in_tree;
-    c->lambda = manifest_is_lambda(c->manifest);
+    /* a manifest that links out of its crate is not read (config_check says so) */
+    c->lambda = !file_link_escapes(c->manifest, dir) && manifest_is_lambda(c->manifest);
     char *tests = xasprintf("%s/tests", dir);
     struct stat st;
     c->has_tests_dir = stat(tests, &st) == 0 && S_ISDIR(st.st_mode);
@@ -390,7 +483,7 @@ bool walk_run_cb(const char *const *roots, size_t nroots, struct walk_result *ou
                  walk_file_fn on_file, void *ud, struct la_error *err)
 {
     memset(out, 0, sizeof *out);
-    struct walker W = {out, NULL, 0, 0, on_file, ud};
+    struct walker W = {out, NULL, 0, 0, on_file, ud, false};
     for (size_t i = 0; i < nroots; i++) {
         const char *root = roots[i];
         struct stat st;

@@ -1,10 +1,12 @@
 /* Located errors: file:line:col plus a message. */
 #include "lambda_advisor/error.h"
+#include "lambda_advisor/strbuf.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool la_error_set(struct la_error *err, const char *file, int line, int col, const char *fmt, ...)
 {
@@ -35,12 +37,18 @@ void la_error_finish(struct la_error *err)
     err->line = err->col = 0;
 }
 
+/* Escaped for the terminal: file names and YAML keys quoted in messages may hold escape
+ * sequences. */
 char *la_error_format(const struct la_error *err)
 {
+    struct strbuf sb = STRBUF_INIT;
     const char *msg = err->msg ? err->msg : "unknown error";
-    if (err->file && err->line > 0)
-        return xasprintf("%s:%d:%d: %s", err->file, err->line, err->col > 0 ? err->col : 1, msg);
-    if (err->file)
-        return xasprintf("%s: %s", err->file, msg);
-    return xstrdup(msg);
+    if (err->file) {
+        sb_add_escaped(&sb, err->file, strlen(err->file), false);
+        if (err->line > 0)
+            sb_addf(&sb, ":%d:%d", err->line, err->col > 0 ? err->col : 1);
+        sb_adds(&sb, ": ");
+    }
+    sb_add_escaped(&sb, msg, strlen(msg), true);
+    return sb_detach(&sb);
 }

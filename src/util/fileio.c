@@ -12,14 +12,17 @@
 
 bool file_read_all(const char *path, size_t max, char **data, size_t *len, struct la_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; anything but a regular file is
+     * refused below (a FIFO would block the read, /dev/zero never ends). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return la_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    int e = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (e || !S_ISREG(st.st_mode)) {
         close(fd);
-        return la_error_set(err, path, 0, 0, "cannot read: %s", strerror(e));
+        return la_error_set(err, path, 0, 0, "cannot read: %s",
+                            e ? strerror(e) : "not a regular file");
     }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
     if (max && (size_t)st.st_size > max) {
@@ -74,8 +77,13 @@ bool file_write_atomic(const char *path, const char *data, size_t len, bool forc
                        struct la_error *err)
 {
     struct stat st;
-    if (!force && lstat(path, &st) == 0)
+    bool exists = lstat(path, &st) == 0;
+    if (!force && exists)
         return la_error_set(err, path, 0, 0, "already exists; use --force to overwrite it");
+    /* --force replaces a file, never a device, FIFO, socket, symbolic link or directory */
+    if (exists && !S_ISREG(st.st_mode))
+        return la_error_set(err, path, 0, 0,
+                            "is not a regular file; refusing to replace it, even with --force");
     const char *slash = strrchr(path, '/');
     char *tmp;
     if (slash)
@@ -132,4 +140,20 @@ bool file_mkdirs(const char *dir, struct la_error *err)
         la_error_set(err, p, 0, 0, "cannot create directory: %s", strerror(errno));
     free(p);
     return ok;
+}
+
+bool file_link_escapes(const char *path, const char *base)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return false;
+    char *target = realpath(path, NULL), *root = realpath(base, NULL);
+    bool out = true;
+    if (target && root) {
+        size_t n = strlen(root);
+        out = !(strncmp(target, root, n) == 0 && (target[n] == '/' || (n == 1 && root[0] == '/')));
+    }
+    free(target);
+    free(root);
+    return out;
 }

@@ -155,3 +155,28 @@ char *sb_detach(struct strbuf *sb)
     sb_init(sb);
     return s;
 }
+
+void sb_add_escaped(struct strbuf *sb, const char *s, size_t n, bool keep_newlines)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && !(c == '\n' && keep_newlines)) || c == 0x7f) {
+            sb_addf(sb, "\\x%02x", c);
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            sb_addf(sb, "\\u{%02x}", (unsigned char)s[i + 1]); /* a C1 control */
+            i++;
+        } else {
+            sb_addc(sb, (char)c);
+        }
+    }
+}
+
+char *text_escape(const char *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_add_escaped(&sb, s, strlen(s), true);
+    if (sb.s == NULL)
+        return xstrdup("");
+    return sb_detach(&sb);
+}

@@ -3,6 +3,7 @@
 #include "lambda_advisor/fileio.h"
 #include "lambda_advisor/xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -79,16 +80,53 @@ static bool count_alias(struct builder *b, size_t weight, const yaml_mark_t *m)
     return true;
 }
 
-static bool duplicate_key(const struct ynode *map, const struct ynode *key)
+/* The keys of one mapping being built, hashed, so that the duplicate check stays linear in
+ * the number of keys (a scan over the earlier keys made 200k keys take a minute). */
+struct keyset {
+    const struct ynode **v; /* open addressing, cap a power of two */
+    size_t n, cap;
+};
+
+static uint64_t key_hash(const struct ynode *k)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < k->len; i++)
+        h = (h ^ (unsigned char)k->value[i]) * 1099511628211ULL;
+    return h;
+}
+
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+    return a->len == b->len && memcmp(a->value, b->value, a->len) == 0;
+}
+
+/* Adds a scalar key; returns false when an equal key is already there. */
+static bool keyset_add(struct keyset *s, const struct ynode *key)
 {
     if (key->kind != YN_SCALAR)
-        return false;
-    for (size_t i = 0; i + 1 < map->nkids; i += 2) {
-        const struct ynode *k = map->kids[i];
-        if (k->kind == YN_SCALAR && k->len == key->len && memcmp(k->value, key->value, k->len) == 0)
-            return true;
+        return true;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        const struct ynode **v = xcalloc(cap, sizeof *v);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (s->v[i] == NULL)
+                continue;
+            size_t j = key_hash(s->v[i]) & (cap - 1);
+            while (v[j])
+                j = (j + 1) & (cap - 1);
+            v[j] = s->v[i];
+        }
+        free(s->v);
+        s->v = v;
+        s->cap = cap;
     }
-    return false;
+    size_t j = key_hash(key) & (s->cap - 1);
+    for (; s->v[j]; j = (j + 1) & (s->cap - 1))
+        if (same_key(s->v[j], key))
+            return false;
+    s->v[j] = key;
+    s->n++;
+    return true;
 }
 
 /* Builds the node that starts with ev (already read). *weight gets its expanded size. */
@@ -139,6 +177,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
             anchor = xstrdup((const char *)a);
         yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
         size_t cap = 0, total = 1;
+        struct keyset keys = {0};
         bool ok = true;
         while (ok) {
             yaml_event_t kid_ev;
@@ -153,7 +192,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
             struct ynode *kid = NULL;
             size_t w = 0;
             ok = build(b, &kid_ev, depth + 1, &kid, &w);
-            if (ok && is_map && (n->nkids % 2) == 0 && duplicate_key(n, kid)) {
+            if (ok && is_map && (n->nkids % 2) == 0 && !keyset_add(&keys, kid)) {
                 char *msg = xasprintf("duplicate key '%s'", kid->value);
                 fail_at(b, &kid_ev.start_mark, msg);
                 free(msg);
@@ -165,6 +204,7 @@ static bool build(struct builder *b, yaml_event_t *ev, int depth, struct ynode *
                 total += w;
             }
         }
+        free(keys.v);
         if (ok && anchor)
             remember_anchor(b, (const yaml_char_t *)anchor, n, total);
         free(anchor);

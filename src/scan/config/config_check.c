@@ -4,6 +4,7 @@
 #include "../suppress.h"
 #include "lambda_advisor/deploy.h"
 #include "lambda_advisor/fileio.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/toml.h"
 #include "lambda_advisor/xalloc.h"
 
@@ -43,6 +44,8 @@ struct srcfile {
     char *path;
     char *buf; /* NULL when unreadable */
     size_t len;
+    struct supp *tc; /* its valid suppressions in line order, parsed once */
+    size_t ntc;
 };
 
 struct ctx {
@@ -52,7 +55,8 @@ struct ctx {
     size_t nmans, capmans;
     char **emitted;
     size_t nemitted, capemitted;
-    struct srcfile *srcs; /* config files read for their suppression comments */
+    struct strmap emitted_set; /* the same keys, hashed: the dedup stays linear */
+    struct srcfile *srcs;      /* config files read for their suppression comments */
     size_t nsrcs, capsrcs;
     config_report_fn emit;
     config_emit_fn old_emit; /* for config_check_tree */
@@ -154,6 +158,22 @@ static struct tfile *load_toml(struct ctx *c, const char *path, bool quiet_missi
     char *buf;
     size_t len;
     struct la_error err = LA_ERROR_INIT;
+    /* a link out of its crate (a Cargo.toml, or a .cargo/config.toml) is not read */
+    char *base = parent_of(path);
+    const char *last = strrchr(base, '/');
+    if (strcmp(last ? last + 1 : base, ".cargo") == 0) {
+        char *up = parent_of(base);
+        free(base);
+        base = up;
+    }
+    bool escapes = file_link_escapes(path, base);
+    free(base);
+    if (escapes) {
+        la_error_set(&err, path, 0, 0, "a symbolic link out of the scanned tree; not read");
+        report(c, &err);
+        la_error_finish(&err);
+        return NULL;
+    }
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a FIFO would block */
         la_error_set(&err, path, 0, 0, "cannot read: not a regular file");
@@ -192,9 +212,11 @@ static void ctx_finish(struct ctx *c)
     for (size_t i = 0; i < c->nemitted; i++)
         free(c->emitted[i]);
     free(c->emitted);
+    strmap_finish(&c->emitted_set);
     for (size_t i = 0; i < c->nsrcs; i++) {
         free(c->srcs[i].path);
         free(c->srcs[i].buf);
+        free(c->srcs[i].tc);
     }
     free(c->srcs);
     for (size_t i = 0; i < c->nhows; i++)
@@ -207,6 +229,27 @@ static void ctx_finish(struct ctx *c)
 
 /* ---- suppression comments in config files ---- */
 
+/* Lists the file's valid `# lambda-advisor:` suppressions once, so that a file with many
+ * findings (a template.yaml of 20k functions) is not re-read for each one. */
+static void find_suppressions(struct srcfile *f)
+{
+    size_t cap = 0;
+    int n = 1;
+    for (const char *l = f->buf, *end = f->buf + f->len; l && l < end; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (e == NULL)
+            e = end;
+        const char *hash = supp_hash_comment(l, e);
+        struct supp sp;
+        if (hash != NULL && supp_parse(hash, (size_t)(e - hash), &sp) == 1) {
+            sp.line = n;
+            f->tc = xgrow(f->tc, &cap, f->ntc + 1, sizeof *f->tc);
+            f->tc[f->ntc++] = sp;
+        }
+        l = e + 1;
+    }
+}
+
 static const struct srcfile *source_of(struct ctx *c, const char *path)
 {
     for (size_t i = 0; i < c->nsrcs; i++)
@@ -218,6 +261,7 @@ static const struct srcfile *source_of(struct ctx *c, const char *path)
     f->path = xstrdup(path);
     if (!is_file(path) || !file_read_all(path, 4u << 20, &f->buf, &f->len, NULL))
         f->buf = NULL;
+    find_suppressions(f);
     return f;
 }
 
@@ -226,21 +270,12 @@ static const struct srcfile *source_of(struct ctx *c, const char *path)
 static bool suppressed(struct ctx *c, const char *rule, const char *path, int line)
 {
     const struct srcfile *f = source_of(c, path);
-    if (f->buf == NULL)
-        return false;
-    int n = 1;
-    for (const char *l = f->buf, *end = f->buf + f->len; l < end; n++) {
-        const char *e = memchr(l, '\n', (size_t)(end - l));
-        if (e == NULL)
-            e = end;
-        const char *hash = supp_hash_comment(l, e);
-        struct supp sp;
-        if (hash != NULL && supp_parse(hash, (size_t)(e - hash), &sp) == 1 &&
-            (sp.file || n == line || n == line - 1))
-            for (int k = 0; k < sp.nids; k++)
-                if (strcmp(sp.ids[k], rule) == 0)
+    for (size_t i = 0; i < f->ntc; i++) {
+        const struct supp *sp = &f->tc[i];
+        if (sp->file || sp->line == line || sp->line == line - 1)
+            for (int k = 0; k < sp->nids; k++)
+                if (strcmp(sp->ids[k], rule) == 0)
                     return true;
-        l = e + 1;
     }
     return false;
 }
@@ -258,11 +293,9 @@ static void emit_as(struct ctx *c, const char *rule, const char *path, int line,
                     const char *detail, bool as_note)
 {
     char *key = xasprintf("%s|%s|%d|%d", rule, path, line, col);
-    for (size_t i = 0; i < c->nemitted; i++) {
-        if (strcmp(c->emitted[i], key) == 0) {
-            free(key);
-            return;
-        }
+    if (!strmap_put(&c->emitted_set, key, c->nemitted)) {
+        free(key);
+        return;
     }
     c->emitted = xgrow(c->emitted, &c->capemitted, c->nemitted + 1, sizeof *c->emitted);
     c->emitted[c->nemitted++] = key;
@@ -351,6 +384,7 @@ static bool optional_enabled(const struct toml_value *root, const char *key)
  * counts only when the default features turn it on. */
 static bool find_dep_opt(const struct manifest *m, const char *name, struct dep *out,
                          bool any_optional);
+static bool dep_resolve(const struct manifest *m, struct dep *out, bool any_optional);
 
 static bool find_dep(const struct manifest *m, const char *name, struct dep *out)
 {
@@ -368,8 +402,14 @@ static bool find_dep_opt(const struct manifest *m, const char *name, struct dep 
     if (!found && targets != NULL && targets->type == TOML_TABLE)
         for (size_t i = 0; i < targets->nkvs && !found; i++)
             found = dep_in_table(toml_get(targets->kvs[i].value, "dependencies"), name, &out->kv);
-    if (!found)
-        return false;
+    return found && dep_resolve(m, out, any_optional);
+}
+
+/* The rest of find_dep, for out->kv found: false when it is an optional dependency that no
+ * default feature enables; fills in the workspace entry it inherits from. */
+static bool dep_resolve(const struct manifest *m, struct dep *out, bool any_optional)
+{
+    const struct toml_value *root = m->file->doc.root;
     const struct toml_value *opt = toml_get(out->kv->value, "optional");
     if (opt != NULL && opt->type == TOML_BOOL && opt->b && !any_optional &&
         !optional_enabled(root, out->kv->key))
@@ -1254,7 +1294,10 @@ struct tls_arg {
     const struct manifest *m;
 };
 
-static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
+/* firsts maps each crate name (- as _) to the first entry that names it, which is the one
+ * find_dep would find: one pass instead of a find_dep per entry (quadratic in entries). */
+static void tls_in_table(const struct toml_value *deps, struct tls_arg *a, struct strmap *firsts,
+                         char ***names, size_t *nnames, size_t *capnames)
 {
     if (deps == NULL || deps->type != TOML_TABLE)
         return;
@@ -1262,8 +1305,18 @@ static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
         const char *name = dep_real_name(&deps->kvs[i]);
         if (same_crate_name(name, "reqwest"))
             continue; /* reqwest has its own, version-aware check */
-        struct dep d;
-        if (find_dep(a->m, name, &d) && d.kv == &deps->kvs[i])
+        char *norm = xstrdup(name);
+        for (char *p = norm; *p; p++)
+            if (*p == '-')
+                *p = '_';
+        if (!strmap_put(firsts, norm, 0)) {
+            free(norm);
+            continue; /* an earlier entry names the same crate */
+        }
+        *names = xgrow(*names, capnames, *nnames + 1, sizeof **names);
+        (*names)[(*nnames)++] = norm;
+        struct dep d = {.kv = &deps->kvs[i]};
+        if (dep_resolve(a->m, &d, false))
             dep_features(&d, a->m, tls_feature, a->c);
     }
 }
@@ -1271,12 +1324,20 @@ static void tls_in_table(const struct toml_value *deps, struct tls_arg *a)
 static void check_tls_features(struct ctx *c, const struct manifest *m)
 {
     struct tls_arg a = {c, m};
+    struct strmap firsts = STRMAP_INIT;
+    char **names = NULL;
+    size_t nnames = 0, capnames = 0;
     const struct toml_value *root = m->file->doc.root;
-    tls_in_table(toml_get(root, "dependencies"), &a);
+    tls_in_table(toml_get(root, "dependencies"), &a, &firsts, &names, &nnames, &capnames);
     const struct toml_value *targets = toml_get(root, "target");
     if (targets != NULL && targets->type == TOML_TABLE)
         for (size_t i = 0; i < targets->nkvs; i++)
-            tls_in_table(toml_get(targets->kvs[i].value, "dependencies"), &a);
+            tls_in_table(toml_get(targets->kvs[i].value, "dependencies"), &a, &firsts, &names,
+                         &nnames, &capnames);
+    strmap_finish(&firsts);
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
 }
 
 static void has_vendored(void *arg, const struct toml_value *item, const char *path)

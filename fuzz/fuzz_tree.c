@@ -1,17 +1,11 @@
-/* libFuzzer target: the decision-tree loader (YAML reader, validation, satisfiability) and
- * the engine on whatever tree loads. */
+/* libFuzzer target: the decision-tree loader (YAML reader, validation, satisfiability), the
+ * engine on whatever tree loads, and the report renderers (Markdown, JSON) on its advice. */
 #include "lambda_advisor/advice.h"
+#include "lambda_advisor/report.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-
-/* The fuzzer links no shipped data. */
-const struct la_embedded {
-    const char *path;
-    const char *data;
-    size_t len;
-} la_embedded[] = {{NULL, NULL, 0}};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -27,6 +21,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     engine_fill_defaults(&e);
     struct advice adv;
     advice_compute(&adv, &e);
+    struct strbuf out = STRBUF_INIT;
+    struct la_error rerr = LA_ERROR_INIT;
+    report_markdown(&e, &adv, NULL, &out, &rerr);
+    la_error_finish(&rerr);
+    sb_finish(&out);
+    report_json(&e, &adv, NULL, &out, &rerr);
+    la_error_finish(&rerr);
+    sb_finish(&out);
     advice_finish(&adv);
     while (engine_back(&e))
         ;
