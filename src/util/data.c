@@ -122,8 +122,8 @@ static int cmp_str(const void *a, const void *b)
 /* The knowledge is a few levels deep; a symbolic link that loops stops here. */
 #define WALK_MAX_DEPTH 8
 
-/* Lists the regular files under root/rel (a symbolic link to a file counts; one to a
- * directory is not followed): a FIFO or device among the user's files is never opened. */
+/* Lists the files under root/rel (a symbolic link to a directory is not followed). A FIFO or
+ * device among them is listed too: its reader refuses it by name, never blocks on it. */
 static void walk(const char *root, const char *rel, int depth, char ***out, size_t *n, size_t *cap)
 {
     if (depth > WALK_MAX_DEPTH)
@@ -143,7 +143,9 @@ static void walk(const char *root, const char *rel, int depth, char ***out, size
         if (lstat(f, &st) == 0 && S_ISDIR(st.st_mode)) { /* not through symbolic links */
             walk(root, r, depth + 1, out, n, cap);
             free(r);
-        } else if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
+        } else if (lstat(f, &st) == 0) {
+            /* every other entry, so that a FIFO, a device or a dangling link is refused by
+             * file_read_all (never opened blocking) and named, not silently skipped */
             *out = xgrow(*out, cap, *n + 1, sizeof **out);
             (*out)[(*n)++] = r;
         } else {
