@@ -565,6 +565,109 @@ static bool in_poll(struct worker *w, size_t k)
            (t->len == 4 || w->src[t->start + 4] == '_');
 }
 
+/* The `let [mut] NAME = ` binding of the identifier at token a, searched in its fn before a:
+ * the index of the token after '=', or 0. */
+static size_t binding_of(struct worker *w, size_t a)
+{
+    if (w->sc.t[a].kind != TK_IDENT)
+        return 0;
+    int32_t fi = w->sc.fn[a];
+    if (fi < 0)
+        return 0;
+    size_t found = 0;
+    for (size_t j = w->sc.fns[fi].open; j + 3 < a; j++) {
+        if (!tword(w, j, "let"))
+            continue;
+        size_t b = j + 1;
+        if (tword(w, b, "mut"))
+            b++;
+        if (same_text_tok(w, b, a) && tpunct(w, b + 1, '='))
+            found = b + 2; /* the last binding before a wins (shadowing) */
+    }
+    return found;
+}
+
+/* `let mut k = Some(v); ... k.take().unwrap()` / `k.unwrap()`: the fn itself made it Some. */
+static bool bound_to_some(struct worker *w, size_t a, size_t k)
+{
+    if (!(k == a + 1 || (k == a + 5 && tpunct(w, a + 1, '.') && tword(w, a + 2, "take") &&
+                         tpunct(w, a + 3, '(') && tpunct(w, a + 4, ')'))))
+        return false;
+    size_t v = binding_of(w, a);
+    return v && tword(w, v, "Some") && tpunct(w, v + 1, '(');
+}
+
+/* I/O whose only failures are io::Errors, on memory: `ImageReader::new(Cursor::new(bytes))
+ * .with_guessed_format()`, `img.write_png(&mut buf)` into a Vec or a Cursor over one; and the
+ * wall clock since the epoch (`SystemTime::now().duration_since(UNIX_EPOCH)`), which fails
+ * only on a clock set before 1970. */
+static bool in_memory_io(struct worker *w, size_t a, size_t k)
+{
+    for (size_t j = a; j + 2 < k; j++)
+        if ((tword(w, j, "duration_since") && tpunct(w, j + 1, '(')) ||
+            (tword(w, j, "UNIX_EPOCH") && tpunct(w, j + 1, '.') && tword(w, j + 2, "elapsed"))) {
+            for (size_t q = j; q < k && !tpunct(w, q, ')'); q++)
+                if (tword(w, q, "UNIX_EPOCH"))
+                    return true;
+        }
+    /* the last call of the chain: NAME(...) just before the '.' of unwrap */
+    if (k < a + 3 || !tpunct(w, k - 1, ')'))
+        return false;
+    int depth = 0;
+    size_t o = k - 1;
+    for (; o > a; o--) {
+        if (tpunct(w, o, ')'))
+            depth++;
+        else if (tpunct(w, o, '(') && --depth == 0)
+            break;
+    }
+    if (o <= a || w->sc.t[o - 1].kind != TK_IDENT)
+        return false;
+    size_t m = o - 1;
+    if (tword(w, m, "with_guessed_format")) {
+        for (size_t j = a; j + 3 < m; j++)
+            if (tword(w, j, "Cursor") && tpunct(w, j + 1, ':') && tword(w, j + 3, "new"))
+                return true;
+        return false;
+    }
+    const struct token *t = &w->sc.t[m];
+    if (t->len < 5 || memcmp(w->src + t->start, "write", 5) != 0)
+        return false;
+    /* write_*(&mut buf) with buf a Vec or a Cursor bound in this fn */
+    if (!(tpunct(w, o + 1, '&') && tword(w, o + 2, "mut") && w->sc.t[o + 3].kind == TK_IDENT &&
+          (tpunct(w, o + 4, ')') || tpunct(w, o + 4, ','))))
+        return false;
+    size_t v = binding_of(w, o + 3);
+    if (!v)
+        return false;
+    for (size_t j = v; j < o && !tpunct(w, j, ';'); j++)
+        if (tword(w, j, "Cursor") || tword(w, j, "Vec") || tword(w, j, "vec"))
+            return true;
+    return false;
+}
+
+/* Inside `tokio::spawn(async move { ... })` (or `spawn(...)`): a panic there ends that task,
+ * its JoinHandle sees it; the invocation itself goes on. */
+static bool in_detached_task(struct worker *w, size_t k)
+{
+    int32_t fi = w->sc.fn[k];
+    size_t from = fi >= 0 ? w->sc.fns[fi].open : (k > 4000 ? k - 4000 : 0);
+    int depth = 0;
+    for (size_t j = k; j-- > from && k - j < 4000;) {
+        if (tpunct(w, j, ')') || tpunct(w, j, ']') || tpunct(w, j, '}'))
+            depth++;
+        else if (tpunct(w, j, '(') || tpunct(w, j, '[') || tpunct(w, j, '{')) {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            if (tpunct(w, j, '(') && j >= 1 && tword(w, j - 1, "spawn"))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* unwrap-in-handler: does the panic at token k (the '.' of .unwrap/.expect) count? */
 static bool panic_counts(struct worker *w, size_t k)
 {
@@ -579,7 +682,8 @@ static bool panic_counts(struct worker *w, size_t k)
     size_t a = chain_start(w, k);
     if (a >= k)
         return true;
-    return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k));
+    return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k) ||
+             bound_to_some(w, a, k) || in_memory_io(w, a, k) || in_detached_task(w, k));
 }
 
 /* What the tokens [a, b) do to a key: bit 0 a real decode (percent_decode, url_decoded_key,
