@@ -389,8 +389,11 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
     if (file_read_all(manifest, 1u << 20, &text, &tlen, NULL)) {
         is_pkg = true;
         crate = package_name(text, tlen);
+        /* the runtime, or a crate that wraps it (AppSync resolvers, axum/poem adapters) */
         if (memmem(text, tlen, "lambda_runtime", 14) || memmem(text, tlen, "lambda_http", 11) ||
-            memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11))
+            memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11) ||
+            memmem(text, tlen, "lambda-appsync", 14) || memmem(text, tlen, "lambda_appsync", 14) ||
+            memmem(text, tlen, "lambda-web", 10) || memmem(text, tlen, "poem-lambda", 11))
             B->lambda = true;
         free(text);
     }
