@@ -962,6 +962,39 @@ static bool await_is_call(struct worker *w, size_t d)
     return !sequential_method(w, i - 1);
 }
 
+/* For the `.await` whose '.' is token d: does it await loading configuration or building a
+ * client (`aws_config::load_from_env()`, `load_defaults(..)`, `my_config_from_env(..)`,
+ * `Client::new()`)? Set-up reads the environment or the instance's credentials: running two
+ * of them concurrently buys nothing (building them per invocation is client-per-invocation's
+ * finding). */
+static bool setup_await(struct worker *w, size_t d)
+{
+    if (d < 3 || !tpunct(w, d - 1, ')'))
+        return false;
+    int depth = 0;
+    size_t i = d - 1, steps = 0;
+    for (;; i--) {
+        if (tpunct(w, i, ')'))
+            depth++;
+        else if (tpunct(w, i, '(') && --depth == 0)
+            break;
+        if (i == 0 || ++steps > 20000)
+            return false;
+    }
+    if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
+        return false;
+    size_t m = i - 1;
+    const struct token *t = &w->sc.t[m];
+    if (tword(w, m, "load_from_env") || tword(w, m, "load_defaults") ||
+        memmem(w->src + t->start, t->len, "config", 6))
+        return true;
+    if (tword(w, m, "load") && m >= 2 && tpunct(w, m - 1, '.') && tpunct(w, m - 2, ')'))
+        return true; /* aws_config::from_env().region(..).load() */
+    return tword(w, m, "new") && m >= 3 && tpunct(w, m - 1, ':') && tpunct(w, m - 2, ':') &&
+           w->sc.t[m - 3].kind == TK_IDENT && t->len == 3 && w->sc.t[m - 3].len >= 6 &&
+           memmem(w->src + w->sc.t[m - 3].start, w->sc.t[m - 3].len, "Client", 6);
+}
+
 /* Is token k (an ident `await`) the `await` of a `.await` that runs in context ctx? */
 static bool own_await(struct worker *w, size_t k, int32_t ctx)
 {
@@ -1052,6 +1085,9 @@ static bool let_eligible(struct worker *w, const struct rule *r, bool lambda, si
             return false; /* also awaits a lock, a channel, a handle: sequential on purpose */
     if (!awaits)
         return false;
+    for (size_t k = L->eq + 1; k < L->end; k++)
+        if (own_await(w, k, L->ctx) && setup_await(w, k - 1))
+            return false; /* loading the SDK config, building a client: set-up, not requests */
     for (size_t k = L->eq + 1; k < L->end; k++)
         if (w->sc.t[k].kind == TK_IDENT && tpunct(w, k + 1, '(') && writes(w, k))
             return false; /* a write: its order against the neighbours may matter */
@@ -1230,6 +1266,51 @@ static size_t array_len(struct worker *w, size_t o)
     return SIZE_MAX;
 }
 
+/* `Kind::iter()` (strum's EnumIter): the variants of an enum, a fixed handful. */
+static bool enum_variants(struct worker *w, size_t o)
+{
+    while (w->sc.t[o].kind == TK_IDENT && !upper_tok(w, o) && tpunct(w, o + 1, ':') &&
+           tpunct(w, o + 2, ':'))
+        o += 3; /* a module path: `input::Language::iter()` */
+    return upper_tok(w, o) && tpunct(w, o + 1, ':') && tpunct(w, o + 2, ':') &&
+           tword(w, o + 3, "iter") && tpunct(w, o + 4, '(') && tpunct(w, o + 5, ')');
+}
+
+/* `if c { &[a, b] } else { &[a, b, c] }`: every branch a short array literal. */
+static bool fixed_branches(struct worker *w, size_t o)
+{
+    if (!tword(w, o, "if"))
+        return false;
+    size_t j = o + 1, branches = 0;
+    while (j < w->sc.n && !tpunct(w, j, '{') && !tpunct(w, j, ';'))
+        j++;
+    while (j < w->sc.n && tpunct(w, j, '{')) {
+        size_t x = j + 1 + (tpunct(w, j + 1, '&') ? 1 : 0);
+        size_t n = array_len(w, x);
+        if (n > 4)
+            return false;
+        int depth = 0;
+        size_t q = x;
+        for (; q < w->sc.n; q++) {
+            if (tpunct(w, q, '['))
+                depth++;
+            else if (tpunct(w, q, ']') && --depth == 0)
+                break;
+        }
+        if (!tpunct(w, q + 1, '}'))
+            return false;
+        branches++;
+        j = q + 2;
+        if (!tword(w, j, "else"))
+            break;
+        j++;
+        if (tword(w, j, "if"))
+            while (j < w->sc.n && !tpunct(w, j, '{') && !tpunct(w, j, ';'))
+                j++;
+    }
+    return branches >= 2;
+}
+
 /* A loop over a handful of fixed items (`for lang in [En, Ja]`, or a variable bound to such an
  * array or vec! in the fn): nothing worth running concurrently. */
 static bool few_items(struct worker *w, const struct scope_loop *L)
@@ -1243,7 +1324,7 @@ static bool few_items(struct worker *w, const struct scope_loop *L)
         return false;
     if (tpunct(w, j, '&'))
         j++;
-    if (array_len(w, j) <= 4)
+    if (array_len(w, j) <= 4 || enum_variants(w, j))
         return true;
     if (w->sc.t[j].kind != TK_IDENT || w->sc.fn[j] < 0)
         return false;
@@ -1261,7 +1342,7 @@ static bool few_items(struct worker *w, const struct scope_loop *L)
         size_t o = e + 1;
         if (tword(w, o, "vec") && tpunct(w, o + 1, '!'))
             o += 2;
-        if (array_len(w, o) <= 4)
+        if (array_len(w, o) <= 4 || enum_variants(w, o) || fixed_branches(w, o))
             return true;
     }
     return false;
