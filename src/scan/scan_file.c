@@ -1375,6 +1375,37 @@ static bool s3_records(struct worker *w, const struct scope_loop *L, size_t k)
     return false;
 }
 
+static bool names_sqlite(struct worker *w, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < w->sc.n; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (t->kind == TK_IDENT && t->len >= 6 &&
+            (memmem(w->src + t->start, t->len, "Sqlite", 6) ||
+             memmem(w->src + t->start, t->len, "sqlite", 6)))
+            return true;
+    }
+    return false;
+}
+
+/* A loop writing to one SQLite database: SQLite runs one writer at a time, so the awaits are
+ * sequential whatever the code does. The body names SQLite, or an awaited same-file fn takes
+ * a SQLite pool or connection. */
+static bool sqlite_writes(struct worker *w, const struct scope_loop *L)
+{
+    if (names_sqlite(w, L->open, L->close))
+        return true;
+    for (size_t j = L->open; j + 1 < L->close; j++) {
+        if (w->sc.t[j].kind != TK_IDENT || !tpunct(w, j + 1, '(') || tpunct(w, j - 1, '.'))
+            continue;
+        for (size_t h = 0; h < w->sc.nfns; h++) {
+            const struct scope_fn *f = &w->sc.fns[h];
+            if (same_text_tok(w, f->name, j) && names_sqlite(w, f->name, f->open))
+                return true;
+        }
+    }
+    return false;
+}
+
 static void check_await_loops(struct worker *w, const struct rule *r, bool lambda)
 {
     if (w->sc.nloops == 0)
@@ -1393,7 +1424,8 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
         if (!await_is_call(w, k - 1) || !in_scope_at(w, r, k, lambda))
             continue;
         done[li] = 1;
-        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L))
+        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L) ||
+            sqlite_writes(w, L))
             continue;
         const struct token *kw = &w->sc.t[L->kw];
         char *detail =
