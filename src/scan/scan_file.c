@@ -646,6 +646,61 @@ static bool in_memory_io(struct worker *w, size_t a, size_t k)
     return false;
 }
 
+static bool time_word(struct worker *w, size_t a, size_t b)
+{
+    static const char *const words[] = {"unix_timestamp",      "timestamp",
+                                        "timestamp_millis",    "timestamp_micros",
+                                        "nanosecond",          "timestamp_subsec_nanos",
+                                        "unix_timestamp_nanos"};
+    for (size_t j = a; j < b && j < w->sc.n; j++)
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            if (tword(w, j, words[i]) && tpunct(w, j + 1, '('))
+                return true;
+    return false;
+}
+
+/* `DateTime::from_timestamp(secs, nanos)` with secs and nanos read from another, valid date
+ * (`d.unix_timestamp()`, `d.nanosecond()`, directly or through a `let` in the fn): a round
+ * trip between date libraries, always in range. */
+static bool time_round_trip(struct worker *w, size_t a, size_t k)
+{
+    for (size_t j = a; j + 1 < k; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (t->kind != TK_IDENT || t->len < 14 ||
+            memcmp(w->src + t->start, "from_timestamp", 14) != 0 || !tpunct(w, j + 1, '('))
+            continue;
+        size_t arg = j + 2, n = 0;
+        int depth = 0;
+        for (size_t q = j + 1; q < k; q++) {
+            if (tpunct(w, q, '(') || tpunct(w, q, '['))
+                depth++;
+            else if ((tpunct(w, q, ')') || tpunct(w, q, ']')) && --depth > 0)
+                continue;
+            if (!(depth == 0 || (depth == 1 && tpunct(w, q, ','))))
+                continue;
+            /* the argument [arg, q) */
+            if (q == arg)
+                return false;
+            bool ok = time_word(w, arg, q);
+            if (!ok && q == arg + 1 && w->sc.t[arg].kind == TK_IDENT) {
+                size_t v = binding_of(w, arg);
+                size_t e = v;
+                while (v && e < arg && !tpunct(w, e, ';'))
+                    e++;
+                ok = v && time_word(w, v, e);
+            }
+            if (!ok)
+                return false;
+            n++;
+            arg = q + 1;
+            if (depth == 0)
+                return n > 0;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Inside `tokio::spawn(async move { ... })` (or `spawn(...)`): a panic there ends that task,
  * its JoinHandle sees it; the invocation itself goes on. */
 static bool in_detached_task(struct worker *w, size_t k)
@@ -683,7 +738,8 @@ static bool panic_counts(struct worker *w, size_t k)
     if (a >= k)
         return true;
     return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k) ||
-             bound_to_some(w, a, k) || in_memory_io(w, a, k) || in_detached_task(w, k));
+             bound_to_some(w, a, k) || in_memory_io(w, a, k) || time_round_trip(w, a, k) ||
+             in_detached_task(w, k));
 }
 
 /* What the tokens [a, b) do to a key: bit 0 a real decode (percent_decode, url_decoded_key,
