@@ -389,8 +389,11 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
     if (file_read_all(manifest, 1u << 20, &text, &tlen, NULL)) {
         is_pkg = true;
         crate = package_name(text, tlen);
+        /* the runtime, or a crate that wraps it (AppSync resolvers, axum/poem adapters) */
         if (memmem(text, tlen, "lambda_runtime", 14) || memmem(text, tlen, "lambda_http", 11) ||
-            memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11))
+            memmem(text, tlen, "lambda-runtime", 14) || memmem(text, tlen, "lambda-http", 11) ||
+            memmem(text, tlen, "lambda-appsync", 14) || memmem(text, tlen, "lambda_appsync", 14) ||
+            memmem(text, tlen, "lambda-web", 10) || memmem(text, tlen, "poem-lambda", 11))
             B->lambda = true;
         free(text);
     }
@@ -626,9 +629,19 @@ static void collect(struct builder *B, const struct index *ix)
         if (c->ref)
             continue;
         bool any = false, loud = false;
+        /* `self.m()` with an m of the caller's own type in the caller's own file: that one (two
+         * types of one name in two files are cfg alternatives, e.g. an in-memory fake and the
+         * real client) */
+        bool local = false;
+        if (c->on_self && c->caller >= 0)
+            for (int t = first_named(B, ix, c->name); t >= 0 && !local; t = B->fns[t].next)
+                local = strcmp(B->fns[t].name, c->name) == 0 && resolves(B, c, &B->fns[t]) &&
+                        B->fns[t].file == B->fns[c->caller].file;
         for (int t = first_named(B, ix, c->name); t >= 0 && !loud; t = B->fns[t].next) {
             const struct fn_rec *fr = &B->fns[t];
             if (strcmp(fr->name, c->name) != 0 || !resolves(B, c, fr))
+                continue;
+            if (local && fr->file != B->fns[c->caller].file)
                 continue;
             any = true;
             loud = !(fr->cached || (fr->async && !fr->awaits));

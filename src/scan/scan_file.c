@@ -573,6 +573,164 @@ static bool in_poll(struct worker *w, size_t k)
            (t->len == 4 || w->src[t->start + 4] == '_');
 }
 
+/* The `let [mut] NAME = ` binding of the identifier at token a, searched in its fn before a:
+ * the index of the token after '=', or 0. */
+static size_t binding_of(struct worker *w, size_t a)
+{
+    if (w->sc.t[a].kind != TK_IDENT)
+        return 0;
+    int32_t fi = w->sc.fn[a];
+    if (fi < 0)
+        return 0;
+    size_t found = 0;
+    for (size_t j = w->sc.fns[fi].open; j + 3 < a; j++) {
+        if (!tword(w, j, "let"))
+            continue;
+        size_t b = j + 1;
+        if (tword(w, b, "mut"))
+            b++;
+        if (same_text_tok(w, b, a) && tpunct(w, b + 1, '='))
+            found = b + 2; /* the last binding before a wins (shadowing) */
+    }
+    return found;
+}
+
+/* `let mut k = Some(v); ... k.take().unwrap()` / `k.unwrap()`: the fn itself made it Some. */
+static bool bound_to_some(struct worker *w, size_t a, size_t k)
+{
+    if (!(k == a + 1 || (k == a + 5 && tpunct(w, a + 1, '.') && tword(w, a + 2, "take") &&
+                         tpunct(w, a + 3, '(') && tpunct(w, a + 4, ')'))))
+        return false;
+    size_t v = binding_of(w, a);
+    return v && tword(w, v, "Some") && tpunct(w, v + 1, '(');
+}
+
+/* I/O whose only failures are io::Errors, on memory: `ImageReader::new(Cursor::new(bytes))
+ * .with_guessed_format()`, `img.write_png(&mut buf)` into a Vec or a Cursor over one; and the
+ * wall clock since the epoch (`SystemTime::now().duration_since(UNIX_EPOCH)`), which fails
+ * only on a clock set before 1970. */
+static bool in_memory_io(struct worker *w, size_t a, size_t k)
+{
+    for (size_t j = a; j + 2 < k; j++)
+        if ((tword(w, j, "duration_since") && tpunct(w, j + 1, '(')) ||
+            (tword(w, j, "UNIX_EPOCH") && tpunct(w, j + 1, '.') && tword(w, j + 2, "elapsed"))) {
+            for (size_t q = j; q < k && !tpunct(w, q, ')'); q++)
+                if (tword(w, q, "UNIX_EPOCH"))
+                    return true;
+        }
+    /* the last call of the chain: NAME(...) just before the '.' of unwrap */
+    if (k < a + 3 || !tpunct(w, k - 1, ')'))
+        return false;
+    int depth = 0;
+    size_t o = k - 1;
+    for (; o > a; o--) {
+        if (tpunct(w, o, ')'))
+            depth++;
+        else if (tpunct(w, o, '(') && --depth == 0)
+            break;
+    }
+    if (o <= a || w->sc.t[o - 1].kind != TK_IDENT)
+        return false;
+    size_t m = o - 1;
+    if (tword(w, m, "with_guessed_format")) {
+        for (size_t j = a; j + 3 < m; j++)
+            if (tword(w, j, "Cursor") && tpunct(w, j + 1, ':') && tword(w, j + 3, "new"))
+                return true;
+        return false;
+    }
+    const struct token *t = &w->sc.t[m];
+    if (t->len < 5 || memcmp(w->src + t->start, "write", 5) != 0)
+        return false;
+    /* write_*(&mut buf) with buf a Vec or a Cursor bound in this fn */
+    if (!(tpunct(w, o + 1, '&') && tword(w, o + 2, "mut") && w->sc.t[o + 3].kind == TK_IDENT &&
+          (tpunct(w, o + 4, ')') || tpunct(w, o + 4, ','))))
+        return false;
+    size_t v = binding_of(w, o + 3);
+    if (!v)
+        return false;
+    for (size_t j = v; j < o && !tpunct(w, j, ';'); j++)
+        if (tword(w, j, "Cursor") || tword(w, j, "Vec") || tword(w, j, "vec"))
+            return true;
+    return false;
+}
+
+static bool time_word(struct worker *w, size_t a, size_t b)
+{
+    static const char *const words[] = {"unix_timestamp",      "timestamp",
+                                        "timestamp_millis",    "timestamp_micros",
+                                        "nanosecond",          "timestamp_subsec_nanos",
+                                        "unix_timestamp_nanos"};
+    for (size_t j = a; j < b && j < w->sc.n; j++)
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            if (tword(w, j, words[i]) && tpunct(w, j + 1, '('))
+                return true;
+    return false;
+}
+
+/* `DateTime::from_timestamp(secs, nanos)` with secs and nanos read from another, valid date
+ * (`d.unix_timestamp()`, `d.nanosecond()`, directly or through a `let` in the fn): a round
+ * trip between date libraries, always in range. */
+static bool time_round_trip(struct worker *w, size_t a, size_t k)
+{
+    for (size_t j = a; j + 1 < k; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (t->kind != TK_IDENT || t->len < 14 ||
+            memcmp(w->src + t->start, "from_timestamp", 14) != 0 || !tpunct(w, j + 1, '('))
+            continue;
+        size_t arg = j + 2, n = 0;
+        int depth = 0;
+        for (size_t q = j + 1; q < k; q++) {
+            if (tpunct(w, q, '(') || tpunct(w, q, '['))
+                depth++;
+            else if ((tpunct(w, q, ')') || tpunct(w, q, ']')) && --depth > 0)
+                continue;
+            if (!(depth == 0 || (depth == 1 && tpunct(w, q, ','))))
+                continue;
+            /* the argument [arg, q) */
+            if (q == arg)
+                return false;
+            bool ok = time_word(w, arg, q);
+            if (!ok && q == arg + 1 && w->sc.t[arg].kind == TK_IDENT) {
+                size_t v = binding_of(w, arg);
+                size_t e = v;
+                while (v && e < arg && !tpunct(w, e, ';'))
+                    e++;
+                ok = v && time_word(w, v, e);
+            }
+            if (!ok)
+                return false;
+            n++;
+            arg = q + 1;
+            if (depth == 0)
+                return n > 0;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* Inside `tokio::spawn(async move { ... })` (or `spawn(...)`): a panic there ends that task,
+ * its JoinHandle sees it; the invocation itself goes on. */
+static bool in_detached_task(struct worker *w, size_t k)
+{
+    int32_t fi = w->sc.fn[k];
+    size_t from = fi >= 0 ? w->sc.fns[fi].open : (k > 4000 ? k - 4000 : 0);
+    int depth = 0;
+    for (size_t j = k; j-- > from && k - j < 4000;) {
+        if (tpunct(w, j, ')') || tpunct(w, j, ']') || tpunct(w, j, '}'))
+            depth++;
+        else if (tpunct(w, j, '(') || tpunct(w, j, '[') || tpunct(w, j, '{')) {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            if (tpunct(w, j, '(') && j >= 1 && tword(w, j - 1, "spawn"))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* unwrap-in-handler: does the panic at token k (the '.' of .unwrap/.expect) count? */
 static bool panic_counts(struct worker *w, size_t k)
 {
@@ -587,7 +745,9 @@ static bool panic_counts(struct worker *w, size_t k)
     size_t a = chain_start(w, k);
     if (a >= k)
         return true;
-    return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k));
+    return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k) ||
+             bound_to_some(w, a, k) || in_memory_io(w, a, k) || time_round_trip(w, a, k) ||
+             in_detached_task(w, k));
 }
 
 /* What the tokens [a, b) do to a key: bit 0 a real decode (percent_decode, url_decoded_key,
@@ -866,6 +1026,39 @@ static bool await_is_call(struct worker *w, size_t d)
     return !sequential_method(w, i - 1);
 }
 
+/* For the `.await` whose '.' is token d: does it await loading configuration or building a
+ * client (`aws_config::load_from_env()`, `load_defaults(..)`, `my_config_from_env(..)`,
+ * `Client::new()`)? Set-up reads the environment or the instance's credentials: running two
+ * of them concurrently buys nothing (building them per invocation is client-per-invocation's
+ * finding). */
+static bool setup_await(struct worker *w, size_t d)
+{
+    if (d < 3 || !tpunct(w, d - 1, ')'))
+        return false;
+    int depth = 0;
+    size_t i = d - 1, steps = 0;
+    for (;; i--) {
+        if (tpunct(w, i, ')'))
+            depth++;
+        else if (tpunct(w, i, '(') && --depth == 0)
+            break;
+        if (i == 0 || ++steps > 20000)
+            return false;
+    }
+    if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
+        return false;
+    size_t m = i - 1;
+    const struct token *t = &w->sc.t[m];
+    if (tword(w, m, "load_from_env") || tword(w, m, "load_defaults") ||
+        memmem(w->src + t->start, t->len, "config", 6))
+        return true;
+    if (tword(w, m, "load") && m >= 2 && tpunct(w, m - 1, '.') && tpunct(w, m - 2, ')'))
+        return true; /* aws_config::from_env().region(..).load() */
+    return tword(w, m, "new") && m >= 3 && tpunct(w, m - 1, ':') && tpunct(w, m - 2, ':') &&
+           w->sc.t[m - 3].kind == TK_IDENT && t->len == 3 && w->sc.t[m - 3].len >= 6 &&
+           memmem(w->src + w->sc.t[m - 3].start, w->sc.t[m - 3].len, "Client", 6);
+}
+
 /* Is token k (an ident `await`) the `await` of a `.await` that runs in context ctx? */
 static bool own_await(struct worker *w, size_t k, int32_t ctx)
 {
@@ -956,6 +1149,9 @@ static bool let_eligible(struct worker *w, const struct rule *r, bool lambda, si
             return false; /* also awaits a lock, a channel, a handle: sequential on purpose */
     if (!awaits)
         return false;
+    for (size_t k = L->eq + 1; k < L->end; k++)
+        if (own_await(w, k, L->ctx) && setup_await(w, k - 1))
+            return false; /* loading the SDK config, building a client: set-up, not requests */
     for (size_t k = L->eq + 1; k < L->end; k++)
         if (w->sc.t[k].kind == TK_IDENT && tpunct(w, k + 1, '(') && writes(w, k))
             return false; /* a write: its order against the neighbours may matter */
@@ -1134,6 +1330,51 @@ static size_t array_len(struct worker *w, size_t o)
     return SIZE_MAX;
 }
 
+/* `Kind::iter()` (strum's EnumIter): the variants of an enum, a fixed handful. */
+static bool enum_variants(struct worker *w, size_t o)
+{
+    while (w->sc.t[o].kind == TK_IDENT && !upper_tok(w, o) && tpunct(w, o + 1, ':') &&
+           tpunct(w, o + 2, ':'))
+        o += 3; /* a module path: `input::Language::iter()` */
+    return upper_tok(w, o) && tpunct(w, o + 1, ':') && tpunct(w, o + 2, ':') &&
+           tword(w, o + 3, "iter") && tpunct(w, o + 4, '(') && tpunct(w, o + 5, ')');
+}
+
+/* `if c { &[a, b] } else { &[a, b, c] }`: every branch a short array literal. */
+static bool fixed_branches(struct worker *w, size_t o)
+{
+    if (!tword(w, o, "if"))
+        return false;
+    size_t j = o + 1, branches = 0;
+    while (j < w->sc.n && !tpunct(w, j, '{') && !tpunct(w, j, ';'))
+        j++;
+    while (j < w->sc.n && tpunct(w, j, '{')) {
+        size_t x = j + 1 + (tpunct(w, j + 1, '&') ? 1 : 0);
+        size_t n = array_len(w, x);
+        if (n > 4)
+            return false;
+        int depth = 0;
+        size_t q = x;
+        for (; q < w->sc.n; q++) {
+            if (tpunct(w, q, '['))
+                depth++;
+            else if (tpunct(w, q, ']') && --depth == 0)
+                break;
+        }
+        if (!tpunct(w, q + 1, '}'))
+            return false;
+        branches++;
+        j = q + 2;
+        if (!tword(w, j, "else"))
+            break;
+        j++;
+        if (tword(w, j, "if"))
+            while (j < w->sc.n && !tpunct(w, j, '{') && !tpunct(w, j, ';'))
+                j++;
+    }
+    return branches >= 2;
+}
+
 /* A loop over a handful of fixed items (`for lang in [En, Ja]`, or a variable bound to such an
  * array or vec! in the fn): nothing worth running concurrently. */
 static bool few_items(struct worker *w, const struct scope_loop *L)
@@ -1147,7 +1388,7 @@ static bool few_items(struct worker *w, const struct scope_loop *L)
         return false;
     if (tpunct(w, j, '&'))
         j++;
-    if (array_len(w, j) <= 4)
+    if (array_len(w, j) <= 4 || enum_variants(w, j))
         return true;
     if (w->sc.t[j].kind != TK_IDENT || w->sc.fn[j] < 0)
         return false;
@@ -1165,7 +1406,7 @@ static bool few_items(struct worker *w, const struct scope_loop *L)
         size_t o = e + 1;
         if (tword(w, o, "vec") && tpunct(w, o + 1, '!'))
             o += 2;
-        if (array_len(w, o) <= 4)
+        if (array_len(w, o) <= 4 || enum_variants(w, o) || fixed_branches(w, o))
             return true;
     }
     return false;
@@ -1198,6 +1439,37 @@ static bool s3_records(struct worker *w, const struct scope_loop *L, size_t k)
     return false;
 }
 
+static bool names_sqlite(struct worker *w, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < w->sc.n; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (t->kind == TK_IDENT && t->len >= 6 &&
+            (memmem(w->src + t->start, t->len, "Sqlite", 6) ||
+             memmem(w->src + t->start, t->len, "sqlite", 6)))
+            return true;
+    }
+    return false;
+}
+
+/* A loop writing to one SQLite database: SQLite runs one writer at a time, so the awaits are
+ * sequential whatever the code does. The body names SQLite, or an awaited same-file fn takes
+ * a SQLite pool or connection. */
+static bool sqlite_writes(struct worker *w, const struct scope_loop *L)
+{
+    if (names_sqlite(w, L->open, L->close))
+        return true;
+    for (size_t j = L->open; j + 1 < L->close; j++) {
+        if (w->sc.t[j].kind != TK_IDENT || !tpunct(w, j + 1, '(') || tpunct(w, j - 1, '.'))
+            continue;
+        for (size_t h = 0; h < w->sc.nfns; h++) {
+            const struct scope_fn *f = &w->sc.fns[h];
+            if (same_text_tok(w, f->name, j) && names_sqlite(w, f->name, f->open))
+                return true;
+        }
+    }
+    return false;
+}
+
 static void check_await_loops(struct worker *w, const struct rule *r, bool lambda)
 {
     if (w->sc.nloops == 0)
@@ -1216,7 +1488,8 @@ static void check_await_loops(struct worker *w, const struct rule *r, bool lambd
         if (!await_is_call(w, k - 1) || !in_scope_at(w, r, k, lambda))
             continue;
         done[li] = 1;
-        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L))
+        if (paginates(w, L) || s3_records(w, L, k) || few_items(w, L) || polls(w, L) ||
+            sqlite_writes(w, L))
             continue;
         const struct token *kw = &w->sc.t[L->kw];
         char *detail =

@@ -108,7 +108,7 @@ for d in lwa poem optional; do
 done
 t_hasnt "model-reach-trivial" "$T_OUT" "[no-tests]"
 # built by cargo-lambda (quiet) or not (the note), whatever says so
-quiet="build-makefile build-ci build-readme build-justfile build-buildspec build-cdk"
+quiet="build-makefile build-ci build-readme build-justfile build-buildspec build-cdk build-cdk-asset"
 quiet="$quiet build-package-json lwa poem optional vendored"
 # shellcheck disable=SC2086
 t_run built 0 "$LA_BIN" scan $(printf 'model/%s ' $quiet) --fail-on error

@@ -874,6 +874,31 @@ static const char *const cargo_lambda_marks[] = {"cargo lambda ",
                                                  "target/lambda/",
                                                  NULL};
 
+/* cargo-lambda's output directory spelled in pieces by deploy code: `Path.cwd() / "target" /
+ * "lambda" / name` (pathlib), `path.join("target", "lambda", name)`: a quoted "target" and
+ * then, a few separators on, a quoted "lambda". */
+static bool target_lambda_pieces(const char *buf, size_t len)
+{
+    for (const char *p = buf, *end = buf + len;
+         p < end && (p = memmem(p, (size_t)(end - p), "target", 6)) != NULL; p += 6) {
+        if (p == buf || (p[-1] != '"' && p[-1] != '\'') || p + 7 >= end || p[6] != p[-1])
+            continue;
+        const char *q = p + 7;
+        for (int n = 0; q < end && n < 8 && strchr(" \t/,+", *q) != NULL; n++)
+            q++;
+        if (q + 8 <= end && (*q == '"' || *q == '\'') && memcmp(q + 1, "lambda", 6) == 0 &&
+            q[7] == *q)
+            return true;
+    }
+    return false;
+}
+
+/* Does a build or deploy file say cargo-lambda builds the crate? */
+static bool names_cargo_lambda(const char *buf, size_t len)
+{
+    return has_any(buf, len, cargo_lambda_marks) || target_lambda_pieces(buf, len);
+}
+
 /* A plain `cargo build --release` (or cross / zigbuild) in a build file; in a Dockerfile any
  * cargo build counts. */
 static bool other_package(const char *l, size_t n, const char *pkg);
@@ -968,7 +993,7 @@ static int dir_evidence(struct ctx *c, const char *dir, const char *pkg)
         free(p);
         if (buf == NULL)
             continue;
-        if (has_any(buf, len, cargo_lambda_marks))
+        if (names_cargo_lambda(buf, len))
             cl = true;
         else if (kind == 1 && plain_build(buf, len, strncmp(e->d_name, "Dockerfile", 10) == 0, pkg))
             plain = true;
@@ -1021,7 +1046,8 @@ static bool project_mentions(const char *dir, int depth, size_t *budget, const c
                 strcmp(nm, "package-lock.json") != 0) {
                 size_t len;
                 char *buf = read_small(p, &len);
-                yes = buf != NULL && has_any(buf, len, marks);
+                yes = buf != NULL && (marks == cargo_lambda_marks ? names_cargo_lambda(buf, len)
+                                                                  : has_any(buf, len, marks));
                 free(buf);
             }
         }
