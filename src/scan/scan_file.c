@@ -998,20 +998,29 @@ static bool one_writer(struct worker *w, size_t k)
 
 /* For the `.await` whose '.' is token d: 1 when it awaits a call of an ordinary method or fn,
  * 0 when it awaits a plain future/handle (already running) or a sequential method. */
-static bool await_is_call(struct worker *w, size_t d)
+/* For the `.await` whose '.' is token d, after a call's `)`: the token of that call's `(`, or
+ * 0 when there is none (unbalanced, or absurdly long: leave it). */
+static size_t awaited_call_open(struct worker *w, size_t d)
 {
     if (d == 0 || !tpunct(w, d - 1, ')'))
-        return false;
+        return 0;
     int depth = 0;
     size_t i = d - 1, steps = 0;
     for (;; i--) {
         if (tpunct(w, i, ')'))
             depth++;
         else if (tpunct(w, i, '(') && --depth == 0)
-            break;
+            return i;
         if (i == 0 || ++steps > 20000)
-            return false; /* unbalanced, or absurdly long: leave it */
+            return 0;
     }
+}
+
+static bool await_is_call(struct worker *w, size_t d)
+{
+    size_t i = awaited_call_open(w, d);
+    if (i == 0)
+        return false;
     for (size_t k = i; k + 1 < d; k++)
         if (tpunct(w, k, '&') && tword(w, k + 1, "mut"))
             return false; /* it borrows something mutably: the next call needs it back */
@@ -1033,18 +1042,7 @@ static bool await_is_call(struct worker *w, size_t d)
  * finding). */
 static bool setup_await(struct worker *w, size_t d)
 {
-    if (d < 3 || !tpunct(w, d - 1, ')'))
-        return false;
-    int depth = 0;
-    size_t i = d - 1, steps = 0;
-    for (;; i--) {
-        if (tpunct(w, i, ')'))
-            depth++;
-        else if (tpunct(w, i, '(') && --depth == 0)
-            break;
-        if (i == 0 || ++steps > 20000)
-            return false;
-    }
+    size_t i = d < 3 ? 0 : awaited_call_open(w, d);
     if (i == 0 || w->sc.t[i - 1].kind != TK_IDENT)
         return false;
     size_t m = i - 1;
