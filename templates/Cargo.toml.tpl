@@ -78,6 +78,28 @@ thiserror = "2"
 # Only what the handler uses: the multi-threaded runtime and #[tokio::main].
 tokio = { version = "1", features = ["macros", "rt-multi-thread"{{#write.dynamodb}}, "time"{{/write.dynamodb}}] }
 tracing = "0.1"
+{{#aws}}
+
+# The tests answer the AWS calls with aws-smithy-mocks' rules (no network, no credentials);
+# `test-util` lets it build the clients.
+[dev-dependencies]
+aws-smithy-mocks = "0.2"
+{{#clients.dynamodb}}
+aws-sdk-dynamodb = { version = "1", features = ["test-util"] }
+{{/clients.dynamodb}}
+{{#s3_client}}
+aws-sdk-s3 = { version = "1", features = ["test-util"] }
+{{/s3_client}}
+{{#clients.secrets_manager}}
+aws-sdk-secretsmanager = { version = "1", features = ["test-util"] }
+{{/clients.secrets_manager}}
+{{#clients.sns}}
+aws-sdk-sns = { version = "1", features = ["test-util"] }
+{{/clients.sns}}
+{{#clients.sqs}}
+aws-sdk-sqs = { version = "1", features = ["test-util"] }
+{{/clients.sqs}}
+{{/aws}}
 
 # Small, fast binaries. `cargo lambda build --release` applies similar settings itself;
 # stating them here makes `cargo build --release` and other build paths agree.

@@ -19,11 +19,16 @@ cargo test                      # unit tests, offline
 cargo lambda watch              # local emulator on port 9000, reloads on change
 cargo lambda invoke {{crate_name}} --data-file events/{{event_source}}.json
 ```
-{{#services}}
+{{#aws}}
 
-`cargo test -- --ignored` also runs the handler test against the real services: set the
-environment below first.
-{{/services}}
+The handler test feeds the sample event through the handler with the AWS clients answered
+by [aws-smithy-mocks](https://docs.rs/aws-smithy-mocks) rules: no network, no credentials.
+{{/aws}}
+{{#clients.http}}
+
+The handler test calls the HTTP API, so it is ignored by default: set `API_URL` and run
+`cargo test -- --ignored`.
+{{/clients.http}}
 {{#env_vars}}
 
 ## Environment

@@ -6,8 +6,16 @@ enum HandlerError {
     InvalidEvent(String),
     #[error("invalid JSON: {0}")]
     Json(#[from] serde_json::Error),
+{{#text_writes}}
     #[error("the result is not UTF-8 text (send binary results to S3)")]
     NotText,
+{{/text_writes}}
+{{^text_writes}}
+{{^write.s3}}
+    #[error("the result is not UTF-8 text (send binary results to S3)")]
+    NotText,
+{{/write.s3}}
+{{/text_writes}}
 {{#blocking}}
     /// With `panic = "abort"` (Cargo.toml) a panic in the CPU task ends the process: Lambda
     /// fails the invocation (Runtime.ExitError) and starts a new execution environment. So
@@ -70,7 +78,14 @@ impl From<HandlerError> for {{#lambda_http}}lambda_http::lambda_runtime::{{/lamb
         let error_type = match &err {
             HandlerError::InvalidEvent(_) => "InvalidEvent",
             HandlerError::Json(_) => "Json",
+{{#text_writes}}
             HandlerError::NotText => "NotText",
+{{/text_writes}}
+{{^text_writes}}
+{{^write.s3}}
+            HandlerError::NotText => "NotText",
+{{/write.s3}}
+{{/text_writes}}
 {{#blocking}}
             HandlerError::Task(_) => "Task",
 {{/blocking}}

@@ -1,3 +1,3 @@
-{{#services}}
-#[ignore = "calls the services named in the environment (see README)"]
-{{/services}}
+{{#clients.http}}
+#[ignore = "calls the HTTP API at API_URL (see README)"]
+{{/clients.http}}

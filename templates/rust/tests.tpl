@@ -2,6 +2,12 @@
 #[cfg(test)]
 mod tests {
     use super::*;
+{{#aws}}
+    use aws_smithy_mocks::{mock, mock_client, RuleMode};
+
+    /// How many times each mocked AWS operation answers: more than the sample events need.
+    const MOCKED_CALLS: usize = 16;
+{{/aws}}
 {{#event_source.api_gateway_rest}}
 {{>rust/test/api_gateway_rest}}
 {{/event_source.api_gateway_rest}}

@@ -34,7 +34,7 @@ export RUSTC RUSTFMT RUSTFLAGS="-D warnings" CARGO_TERM_COLOR=never
   echo 'offline = true'
   echo '[patch.crates-io]'
   for s in lambda_runtime lambda_http aws_lambda_events aws-config aws-sdk-s3 aws-sdk-dynamodb \
-           aws-sdk-sqs aws-sdk-sns aws-sdk-secretsmanager reqwest thiserror serde_dynamo; do
+           aws-sdk-sqs aws-sdk-sns aws-sdk-secretsmanager aws-smithy-mocks reqwest thiserror serde_dynamo; do
     echo "$s = { path = \"$STUBS/$s\" }"
   done
 } >"$W/.cargo/config.toml"

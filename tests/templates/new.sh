@@ -215,4 +215,23 @@ new "symlink inside DIR" 2 "$D/linked" --defaults --force
 t_eq "nothing written through the link" "$(ls -A "$D/outside")" ""
 ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
 
+# The handler test runs offline: the AWS clients are aws-smithy-mocks' (Issue 8), and only
+# a project calling an HTTP API (nothing mocks reqwest) keeps it ignored.
+new "mocked aws" 0 "$D/mocked" --defaults --answer event_source=sqs \
+  --answer clients=dynamodb,sqs,sns,secrets_manager
+main=$(cat "$D/mocked/src/main.rs")
+cargo=$(cat "$D/mocked/Cargo.toml")
+t_hasnt "mocked: handler test not ignored" "$main" "#[ignore"
+t_hasnt "mocked: no real AWS config in the tests" "$(sed -n '/^#\[cfg(test)\]/,$p' "$D/mocked/src/main.rs")" "load_defaults"
+t_has "mocked: dynamodb client mocked" "$main" "dynamodb: mock_client!("
+t_has "mocked: secret mocked" "$main" "mock!(aws_sdk_secretsmanager::Client::get_secret_value)"
+t_has "mocked: the publish is checked" "$main" 'assert!(publish.num_calls() > 0, "nothing published");'
+t_has "mocked: the send is checked" "$main" 'assert!(send_message.num_calls() > 0, "nothing sent");'
+t_has "mocked: dev-dependency" "$cargo" 'aws-smithy-mocks = "0.2"'
+t_has "mocked: test-util" "$cargo" 'aws-sdk-sqs = { version = "1", features = ["test-util"] }'
+new "http client" 0 "$D/httpclient" --defaults --answer event_source=sqs --answer clients=http
+t_has "http client: handler test ignored" "$(cat "$D/httpclient/src/main.rs")" \
+  '#[ignore = "calls the HTTP API at API_URL (see README)"]'
+t_hasnt "http client: no mocks" "$(cat "$D/httpclient/Cargo.toml")" "aws-smithy-mocks"
+
 t_done

@@ -21,4 +21,5 @@
             .await
             .expect("the handler succeeds");
         assert_eq!(response.status(), 200);
+        {{>rust/test_calls}}
     }

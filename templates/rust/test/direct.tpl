@@ -21,4 +21,5 @@
             .await
             .expect("the handler succeeds");
         assert_eq!(output.id, "order-42");
+        {{>rust/test_calls}}
     }

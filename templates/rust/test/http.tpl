@@ -35,4 +35,5 @@
             .await
             .expect("the handler succeeds");
         assert_eq!(response.status(), 200);
+        {{>rust/test_calls}}
     }

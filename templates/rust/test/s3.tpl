@@ -20,6 +20,7 @@
         function_handler(event, &app)
             .await
             .expect("the handler succeeds");
+        {{>rust/test_calls}}
     }
 
     #[test]

@@ -20,4 +20,5 @@
         function_handler(event, &app)
             .await
             .expect("the handler succeeds");
+        {{>rust/test_calls}}
     }

@@ -28,4 +28,5 @@
             .await
             .expect("the handler succeeds");
 {{/batch_failures.yes}}
+        {{>rust/test_calls}}
     }

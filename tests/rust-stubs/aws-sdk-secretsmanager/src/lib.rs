@@ -13,3 +13,10 @@ pub mod operation {
         }
     }
 }
+
+impl operation::get_secret_value::OutputBuilder {
+    pub fn secret_string(self, value: impl Into<String>) -> Self {
+        let _ = value.into();
+        unimplemented!()
+    }
+}

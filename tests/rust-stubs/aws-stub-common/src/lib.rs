@@ -155,6 +155,13 @@ impl ByteStream {
     }
 }
 
+impl ByteStream {
+    pub fn from_static(bytes: &'static [u8]) -> Self {
+        let _ = bytes;
+        unimplemented!()
+    }
+}
+
 impl From<Vec<u8>> for ByteStream {
     fn from(_: Vec<u8>) -> Self {
         unimplemented!()
@@ -221,6 +228,24 @@ macro_rules! operation {
             }
             impl std::error::Error for $OpError {}
 
+            impl $Output {
+                /// What aws-smithy-mocks' rules build their outputs with.
+                pub fn builder() -> OutputBuilder {
+                    unimplemented!()
+                }
+            }
+
+            /// The output's builder (the real one is `<Output>Builder`, reached the same way).
+            #[derive(Debug, Default)]
+            pub struct OutputBuilder {
+                _private: (),
+            }
+            impl OutputBuilder {
+                pub fn build(self) -> $Output {
+                    unimplemented!()
+                }
+            }
+
             pub mod builders {
                 /// The fluent builder; `send()` performs the call.
                 #[derive(Debug)]
@@ -272,6 +297,13 @@ macro_rules! client {
         impl Client {
             pub fn new(config: &$crate::SdkConfig) -> Self {
                 let _ = config;
+                unimplemented!()
+            }
+            /// What aws_smithy_mocks::mock_client! builds; like the real crate's
+            /// `Config::builder().with_test_defaults()`, only with the `test-util` feature.
+            #[cfg(feature = "test-util")]
+            #[doc(hidden)]
+            pub fn __mocked() -> Self {
                 unimplemented!()
             }
         }
