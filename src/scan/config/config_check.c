@@ -9,6 +9,7 @@
 #include "lambda_advisor/xalloc.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,10 +93,52 @@ static char *path_join(const char *dir, const char *name)
     return xasprintf("%s/%s", dir, name);
 }
 
+/* realpath(3) walks every component with readlink(2); the model asks for the same few
+ * directories thousands of times on a large tree (each manifest and its ancestors), so the
+ * answers are kept for the process, behind a lock (scans may run on several threads). */
+static pthread_mutex_t real_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct strmap real_map = STRMAP_INIT;
+static char **real_vals;
+static size_t real_n, real_cap;
+
 static char *real_or_copy(const char *p)
 {
-    char *r = realpath(p, NULL);
-    return r ? r : xstrdup(p);
+    size_t i;
+    pthread_mutex_lock(&real_mu);
+    bool hit = strmap_get(&real_map, p, &i);
+    char *r = hit ? xstrdup(real_vals[i]) : NULL;
+    pthread_mutex_unlock(&real_mu);
+    if (hit)
+        return r;
+    r = realpath(p, NULL);
+    if (r == NULL)
+        return xstrdup(p); /* not cached: the path may appear later */
+    pthread_mutex_lock(&real_mu);
+    if (!strmap_get(&real_map, p, &i)) {
+        real_vals = xgrow(real_vals, &real_cap, real_n + 2, sizeof *real_vals);
+        real_vals[real_n] = xstrdup(r);
+        char *key = xstrdup(p);
+        real_vals[real_n + 1] = key; /* the map borrows its keys: keep them alive here */
+        strmap_put(&real_map, key, real_n);
+        real_n += 2;
+    }
+    pthread_mutex_unlock(&real_mu);
+    return r;
+}
+
+/* Forgets the cached answers: the next scan (the guided session's "scan again") sees links
+ * as they are then. */
+static void real_cache_clear(void)
+{
+    pthread_mutex_lock(&real_mu);
+    for (size_t i = 0; i < real_n; i++)
+        free(real_vals[i]);
+    free(real_vals);
+    real_vals = NULL;
+    real_n = real_cap = 0;
+    strmap_finish(&real_map);
+    memset(&real_map, 0, sizeof real_map);
+    pthread_mutex_unlock(&real_mu);
 }
 
 /* The parent directory, spelled from dir: "a/b" -> "a", "a" -> ".", "." -> "..",
@@ -213,6 +256,7 @@ static void ctx_finish(struct ctx *c)
         free(c->emitted[i]);
     free(c->emitted);
     strmap_finish(&c->emitted_set);
+    real_cache_clear();
     for (size_t i = 0; i < c->nsrcs; i++) {
         free(c->srcs[i].path);
         free(c->srcs[i].buf);
