@@ -6,10 +6,10 @@
 
 struct advice {
     const struct tree *tree;
-    struct value *settings;             /* one per tree->settings */
-    size_t *setting_rule;               /* which rule decided each setting */
-    char **setting_text;                /* each setting's value as text (in the advice or the tree) */
-    bool *setting_shown;                /* whether reports show it (its `when`) */
+    struct value *settings; /* one per tree->settings */
+    size_t *setting_rule;   /* which rule decided each setting */
+    char **setting_text;    /* each setting's value as text (in the advice or the tree) */
+    bool *setting_shown;    /* whether reports show it (its `when`) */
     const struct recommendation **recs; /* in report order: category, priority, file */
     size_t nrecs;
 };

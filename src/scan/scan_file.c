@@ -398,6 +398,20 @@ static bool constant_args(struct worker *w, size_t a, size_t b)
     return true;
 }
 
+/* The token of the '(' that opens the ')' at token close, searching down to lo (exclusive)
+ * and at most 20000 tokens back (absurdly long calls are left alone): lo when there is none. */
+static size_t paren_open(struct worker *w, size_t close, size_t lo)
+{
+    int depth = 0;
+    for (size_t i = close, steps = 0; i > lo && steps < 20000; i--, steps++) {
+        if (tpunct(w, i, ')'))
+            depth++;
+        else if (tpunct(w, i, '(') && --depth == 0)
+            return i;
+    }
+    return lo;
+}
+
 /* Can the chain [a, k) that ends in .unwrap()/.expect() not fail at run time? */
 static bool cannot_fail(struct worker *w, size_t a, size_t k)
 {
@@ -405,14 +419,7 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
      * or never, and a test would tell */
     if (k >= a + 6 && tpunct(w, k - 1, ')')) {
         /* `Type::f(literals)`: the call's '(' and the path before it */
-        int depth = 0;
-        size_t o = k - 1;
-        for (; o > a; o--) {
-            if (tpunct(w, o, ')'))
-                depth++;
-            else if (tpunct(w, o, '(') && --depth == 0)
-                break;
-        }
+        size_t o = paren_open(w, k - 1, a);
         bool lits = o > a && o + 1 < k - 1;
         for (size_t j = o + 1; lits && j < k - 1; j++) {
             const struct token *t = &w->sc.t[j];
@@ -621,14 +628,7 @@ static bool in_memory_io(struct worker *w, size_t a, size_t k)
     /* the last call of the chain: NAME(...) just before the '.' of unwrap */
     if (k < a + 3 || !tpunct(w, k - 1, ')'))
         return false;
-    int depth = 0;
-    size_t o = k - 1;
-    for (; o > a; o--) {
-        if (tpunct(w, o, ')'))
-            depth++;
-        else if (tpunct(w, o, '(') && --depth == 0)
-            break;
-    }
+    size_t o = paren_open(w, k - 1, a);
     if (o <= a || w->sc.t[o - 1].kind != TK_IDENT)
         return false;
     size_t m = o - 1;
@@ -1004,16 +1004,7 @@ static size_t awaited_call_open(struct worker *w, size_t d)
 {
     if (d == 0 || !tpunct(w, d - 1, ')'))
         return 0;
-    int depth = 0;
-    size_t i = d - 1, steps = 0;
-    for (;; i--) {
-        if (tpunct(w, i, ')'))
-            depth++;
-        else if (tpunct(w, i, '(') && --depth == 0)
-            return i;
-        if (i == 0 || ++steps > 20000)
-            return 0;
-    }
+    return paren_open(w, d - 1, 0);
 }
 
 static bool await_is_call(struct worker *w, size_t d)

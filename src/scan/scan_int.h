@@ -3,11 +3,11 @@
 #define LA_SCAN_INT_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "callgraph.h"
 #include "lambda_advisor/lexer.h"
 #include "lambda_advisor/rules.h"
 #include "lambda_advisor/scan.h"
 #include "lambda_advisor/scope.h"
-#include "callgraph.h"
 
 #include <pcre2.h>
 #include <stdbool.h>
@@ -56,7 +56,7 @@ struct worker {
     struct fvec out;
     /* the workspace call graph's view of the current file (Lambda crates), or NULL */
     const struct cg_file *cgf;
-    uint8_t *reach; /* for each fn of the current file (sc.fns): reached per invocation */
+    uint8_t *reach;  /* for each fn of the current file (sc.fns): reached per invocation */
     struct cg_memo { /* directories looked up for a graph: the workspace at or above each */
         char *dir, *top;
         int found; /* Cargo.toml files at or above it */
