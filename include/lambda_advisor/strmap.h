@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap {
     const char **keys;
@@ -22,5 +23,7 @@ bool strmap_put(struct strmap *m, const char *key, size_t val);
 /* Returns true and sets *val when key is present. */
 bool strmap_get(const struct strmap *m, const char *key, size_t *val);
 void strmap_finish(struct strmap *m);
+/* FNV-1a over n bytes: the one string hash of the project's in-memory tables. */
+uint64_t str_hash(const void *s, size_t n);
 
 #endif

@@ -1,6 +1,7 @@
 /* The workspace call graph: see callgraph.h. */
 #include "callgraph.h"
 #include "lambda_advisor/fileio.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/xalloc.h"
 #include "scan_int.h"
 
@@ -449,10 +450,7 @@ static void walk(struct builder *B, const char *dir, const char *rel, int pkg, i
 
 static size_t hash(const char *s)
 {
-    size_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    return (size_t)str_hash(s, strlen(s));
 }
 
 static bool upper(const char *s)

@@ -156,6 +156,13 @@ static void walk(const char *root, const char *rel, int depth, char ***out, size
     closedir(d);
 }
 
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 /* The relative paths of the shipped files (sorted), new strings. */
 static void shipped_list(char ***out, size_t *n, size_t *cap)
 {
@@ -208,12 +215,8 @@ void data_each(const char *prefix, void (*fn)(void *ud, const char *relpath), vo
         if (c >= 0)
             j++;
     }
-    for (size_t i = 0; i < ns; i++)
-        free(ship[i]);
-    for (size_t j = 0; j < nm; j++)
-        free(mine[j]);
-    free(ship);
-    free(mine);
+    free_list(ship, ns);
+    free_list(mine, nm);
 }
 
 char *data_layers(void)
@@ -242,11 +245,7 @@ char *data_layers(void)
     }
     sb_adds(&sb, "  3. project: the nearest .lambda-advisor.yaml at or above each scanned path, "
                  "or --config FILE (scan only)\n");
-    for (size_t i = 0; i < ns; i++)
-        free(ship[i]);
-    for (size_t j = 0; j < nm; j++)
-        free(mine[j]);
-    free(ship);
-    free(mine);
+    free_list(ship, ns);
+    free_list(mine, nm);
     return sb_detach(&sb);
 }

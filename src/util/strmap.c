@@ -6,12 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+uint64_t str_hash(const void *s, size_t n)
+{
+    const unsigned char *p = s;
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
 static uint64_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return str_hash(s, strlen(s));
 }
 
 static void grow(struct strmap *m)

@@ -1,6 +1,7 @@
 /* YAML to a located node tree via libyaml's event API, with limits on depth and aliases. */
 #include "lambda_advisor/ynode.h"
 #include "lambda_advisor/fileio.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <stdint.h>
@@ -89,10 +90,7 @@ struct keyset {
 
 static uint64_t key_hash(const struct ynode *k)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < k->len; i++)
-        h = (h ^ (unsigned char)k->value[i]) * 1099511628211ULL;
-    return h;
+    return str_hash(k->value, k->len);
 }
 
 static bool same_key(const struct ynode *a, const struct ynode *b)

@@ -2,6 +2,7 @@
  * scan carries this one: tables, array tables, dotted/quoted keys, inline tables, arrays,
  * all four string forms, integers, floats, booleans and (opaque) dates. */
 #include "lambda_advisor/toml.h"
+#include "lambda_advisor/strmap.h"
 #include "lambda_advisor/xalloc.h"
 
 #include <errno.h>
@@ -60,10 +61,7 @@ static void value_free(struct toml_value *v)
 
 static size_t hash_key(const char *k)
 {
-    size_t h = 1469598103934665603u;
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 1099511628211u;
-    return h;
+    return (size_t)str_hash(k, strlen(k));
 }
 
 static void index_put(struct toml_value *t, size_t slot)
