@@ -119,7 +119,7 @@ questions:
 Y
 t_run "layer: check" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" check
 t_has "layer: 21 rules" "$T_OUT" "ok: scan rules: 21"
-t_has "layer: 12 questions" "$T_OUT" "12 questions"
+t_has "layer: 13 questions" "$T_OUT" "13 questions"
 t_run "layer: explain" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" explain no-println
 t_has "layer: explain" "$T_OUT" "Recommendation: observability"
 t_run "layer: questions" 0 env XDG_CONFIG_HOME="$T_TMP/xdg" "$LA_BIN" questions --values team_owner

@@ -28,6 +28,8 @@
 
 static const long memory_points[] = {128, 1592, 1769, 1770, 3008, 3538, 10240};
 static const long duration_points[] = {1, 1000, 3334, 19334, 28000, 29001, 31000, 600000, 900000};
+/* A pipeline's CPU share only scales its expected duration: its two ends are enough. */
+static const long share_points[] = {1, 100};
 
 /* ---- the texts and the values they refer to ---- */
 
@@ -508,10 +510,15 @@ static void check_path(struct walk *w, const struct engine *e)
         if (x10 > 10)
             snprintf(pv.cpu_x, sizeof pv.cpu_x, "%ld.%ld", x10 / 10, x10 % 10);
         /* the expected duration scales by the CPU ratio for CPU work; a pipeline's I/O
-         * stages do not get faster, so it keeps the measured p99 */
-        long want = strcmp(workload, "cpu") == 0 && x10 > 10
-                        ? ceil_div(pv.duration * min_l(pv.amem, cap), min_l(pv.mem, cap))
-                        : pv.duration;
+         * stages do not get faster: only its CPU share (cpu_share_pct) is scaled */
+        long want = pv.duration;
+        if (x10 > 10 && strcmp(workload, "cpu") == 0)
+            want = ceil_div(pv.duration * min_l(pv.amem, cap), min_l(pv.mem, cap));
+        else if (x10 > 10) {
+            long share = num_of(e, "cpu_share_pct");
+            want = ceil_div(pv.duration * (100 - share), 100) +
+                   ceil_div(pv.duration * share * min_l(pv.amem, cap), 100 * min_l(pv.mem, cap));
+        }
         assert_int_equal(pv.expected, want);
     } else {
         assert_int_equal(pv.expected, pv.duration);
@@ -606,9 +613,10 @@ static void walk(struct walk *w, struct engine *e)
         n = strcmp(q->id, "goals") == 0 ? (size_t)1 << q->nchoices : 3;
         break;
     case Q_NUMBER:
-        n = strcmp(q->id, "memory_mb") == 0     ? sizeof memory_points / sizeof *memory_points
-            : strcmp(q->id, "duration_ms") == 0 ? sizeof duration_points / sizeof *duration_points
-                                                : 3;
+        n = strcmp(q->id, "memory_mb") == 0       ? sizeof memory_points / sizeof *memory_points
+            : strcmp(q->id, "duration_ms") == 0   ? sizeof duration_points / sizeof *duration_points
+            : strcmp(q->id, "cpu_share_pct") == 0 ? sizeof share_points / sizeof *share_points
+                                                  : 3;
         break;
     }
     for (size_t i = 0; i < n; i++) {
@@ -626,11 +634,12 @@ static void walk(struct walk *w, struct engine *e)
                                             : (1ULL << q->nchoices) - 1;
             break;
         case Q_NUMBER:
-            v.num = strcmp(q->id, "memory_mb") == 0     ? memory_points[i]
-                    : strcmp(q->id, "duration_ms") == 0 ? duration_points[i]
-                    : i == 0                            ? q->min
-                    : i == 1                            ? q->def.num
-                                                        : q->max;
+            v.num = strcmp(q->id, "memory_mb") == 0       ? memory_points[i]
+                    : strcmp(q->id, "duration_ms") == 0   ? duration_points[i]
+                    : strcmp(q->id, "cpu_share_pct") == 0 ? share_points[i]
+                    : i == 0                              ? q->min
+                    : i == 1                              ? q->def.num
+                                                          : q->max;
             break;
         }
         assert_true(engine_answer(e, (size_t)qi, &v, &err));

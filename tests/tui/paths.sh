@@ -71,6 +71,6 @@ run_path cpu-collection 120x40 spawn-blocking-rayon x86_64 \
 
 run_path mixed-chain 80x24 mixed-pipeline arm64 \
   workload=mixed io_shape=chain cpu_shape=single_task event_source=api_gateway_rest \
-  clients=none goals=cold_start memory_mb=512 duration_ms=60000 native_deps=no
+  clients=none goals=cold_start memory_mb=512 duration_ms=60000 cpu_share_pct=40 native_deps=no
 
 t_done
