@@ -19,7 +19,7 @@ scale() {
   eval "$large"
   b=$(python3 "$M" "$LA_BIN" "$@")
   set -- $a $b
-  echo "$name: N: ${1}s ${2}KB; 4N: ${4}s ${5}KB"
+  echo "$name: small: ${1}s ${2}KB; large: ${4}s ${5}KB"
   [ "$3" = "$want" ] && [ "$6" = "$want" ] && t_ok || t_bad "$name: exit $3 / $6, wanted $want"
   python3 - "$name" "$1" "$2" "$4" "$5" "$TIME_MAX" "$MEM_MAX" <<'P' && t_ok || t_bad "$name: not linear"
 import sys
@@ -46,12 +46,12 @@ scale cargo-deps 0 'python3 "$G" cargo 16000 cg/Cargo.toml' 'python3 "$G" cargo 
 scale line-findings 1 'python3 "$G" longline 10000 l.rs' 'python3 "$G" longline 40000 l.rs' \
   -- scan l.rs --format sarif
 # many files without findings: memory stays flat (files are scanned as they are found and
-# let go); 10 and 40 files of 5000 lines
+# let go) from 10k to 2 M lines: 2 and 400 files of 5000 lines (time may grow 200x: linear)
 mkfiles() { rm -rf many; mkdir -p many; for i in $(seq "$1"); do cp big.rs "many/f$i.rs"; done; }
 python3 - <<'P'
 with open("big.rs", "w") as f:
     for i in range(5000):
         f.write(f"async fn h{i}(x: u32) -> u32 {{ let y = x.wrapping_mul({i}); y + 1 }}\n")
 P
-MEM_MAX=1.6 scale many-files 0 'mkfiles 10' 'mkfiles 40' -- scan many -j 2
+TIME_MAX=400 MEM_MAX=1.3 scale many-files 0 'mkfiles 2' 'mkfiles 400' -- scan many -j 2
 t_done
