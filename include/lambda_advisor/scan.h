@@ -24,6 +24,9 @@ struct finding {
     int snippet_from;     /* bytes of the line before the excerpt (0: from its start) */
     int snippet_from_u16; /* the same in UTF-16 code units (SARIF columns) */
     bool snippet_more;    /* the line goes on after the excerpt */
+    int *related;         /* more lines of the same pitfall in this file (SARIF relatedLocations):
+                           * the other clients one handler builds; NULL when none */
+    size_t nrelated;
 };
 
 /* A finding keeps at most this much of its line: one long line with many findings must not

@@ -233,8 +233,22 @@ char *scan_out_sarif(const struct scan_result *r, size_t *len)
             sb_add_json_str(&sb, f->snippet);
             sb_adds(&sb, "}");
         }
+        sb_adds(&sb, "}}}]");
+        /* the other lines of the same pitfall (the other clients one handler builds) */
+        for (size_t k = 0; k < f->nrelated; k++) {
+            sb_adds(&sb, k ? ",\n         {" : ",\n       \"relatedLocations\": [{");
+            sb_addf(&sb,
+                    "\"id\": %zu, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ", k + 1);
+            add_uri(&sb, f->path);
+            sb_addf(&sb,
+                    "}, \"region\": {\"startLine\": %d}}, \"message\": {\"text\": "
+                    "\"the same pitfall, in the same function\"}}",
+                    f->related[k]);
+            if (k + 1 == f->nrelated)
+                sb_adds(&sb, "]");
+        }
         sb_addf(&sb,
-                "}}}],\n       \"partialFingerprints\": {\"primaryLocationLineHash\": "
+                ",\n       \"partialFingerprints\": {\"primaryLocationLineHash\": "
                 "\"%016llx:%zu\"}}",
                 (unsigned long long)line_hash(f), occ);
     }

@@ -535,10 +535,7 @@ static bool is_rust_path(const char *p)
 
 static void drop_finding(struct fvec *fv, size_t i)
 {
-    free(fv->v[i].path);
-    free(fv->v[i].message);
-    free(fv->v[i].fix);
-    free(fv->v[i].snippet);
+    finding_clear(&fv->v[i]);
     fv->v[i] = fv->v[--fv->n];
 }
 

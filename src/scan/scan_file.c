@@ -86,14 +86,19 @@ void worker_finish(struct worker *w)
     cg_release();
 }
 
+void finding_clear(struct finding *f)
+{
+    free(f->path);
+    free(f->message);
+    free(f->fix);
+    free(f->snippet);
+    free(f->related);
+}
+
 void fvec_finish(struct fvec *fv)
 {
-    for (size_t i = 0; i < fv->n; i++) {
-        free(fv->v[i].path);
-        free(fv->v[i].message);
-        free(fv->v[i].fix);
-        free(fv->v[i].snippet);
-    }
+    for (size_t i = 0; i < fv->n; i++)
+        finding_clear(&fv->v[i]);
     free(fv->v);
     memset(fv, 0, sizeof *fv);
 }
@@ -116,6 +121,8 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
     else
         f->message = xstrdup(r ? r->message : detail ? detail : "");
     f->fix = r && r->fix ? xstrdup(r->fix) : NULL;
+    f->related = NULL;
+    f->nrelated = 0;
     finding_excerpt(f, snippet, snippet_len);
 }
 
@@ -880,6 +887,9 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
                                     groups[g].n++ == 0 ? " (also at line " : ", ", (int)line + 1);
                 free(f->message);
                 f->message = m;
+                size_t cap = f->nrelated;
+                f->related = xgrow(f->related, &cap, f->nrelated + 1, sizeof *f->related);
+                f->related[f->nrelated++] = (int)line + 1;
                 last_line = line;
                 continue;
             }
@@ -1542,10 +1552,7 @@ static void apply_suppressions(struct worker *w, size_t first, int main_line, un
             }
         }
         if (hit) {
-            free(f->path);
-            free(f->message);
-            free(f->fix);
-            free(f->snippet);
+            finding_clear(f);
         } else {
             w->out.v[keep++] = *f;
         }

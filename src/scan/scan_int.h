@@ -82,6 +82,8 @@ void fvec_add(struct fvec *fv, const struct rule *r, const char *rule_id, enum s
 void fvec_finish(struct fvec *fv);
 /* Sets f->snippet (and its excerpt fields) from the whole line, bounded (rules.c). */
 void finding_excerpt(struct finding *f, const char *line, size_t len);
+/* Frees what a finding owns. */
+void finding_clear(struct finding *f);
 /* Starts a new file (or buffer) for the helpers below and finding_excerpt (rules.c). */
 void rules_file_begin(void);
 /* Zero bytes kept after every PCRE2 subject in a reused buffer (see scan.c read_file). */

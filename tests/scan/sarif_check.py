@@ -55,6 +55,22 @@ def main():
         check('1-based line', region['startLine'] >= 1 and region['startColumn'] >= 1)
         uri = res['locations'][0]['physicalLocation']['artifactLocation']['uri']
         check('relative uri %s' % uri, not uri.startswith('/') and not uri.startswith('file:'))
+        for rel in res.get('relatedLocations', []):
+            rloc = rel['physicalLocation']
+            check('related location in the same file', rloc['artifactLocation']['uri'] == uri)
+            check('related location after the finding',
+                  rloc['region']['startLine'] > region['startLine'])
+    # one handler building four clients (fixtures/lambda/src/clients.rs, lines 5-8): one
+    # finding at the first, the other three as its related locations
+    built = [r for r in run['results'] if r['ruleId'] == 'client-per-invocation' and
+             r['locations'][0]['physicalLocation']['artifactLocation']['uri'].endswith(
+                 'lambda/src/clients.rs') and
+             r['locations'][0]['physicalLocation']['region']['startLine'] == 5]
+    check('clients.rs: one finding at line 5', len(built) == 1)
+    if built:
+        check('clients.rs: lines 6, 7 and 8 related',
+              [x['physicalLocation']['region']['startLine']
+               for x in built[0].get('relatedLocations', [])] == [6, 7, 8])
     # fingerprints survive lines moving: prepend blank lines to every file of a copy
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, 'fixtures')
