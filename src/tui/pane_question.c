@@ -114,11 +114,14 @@ void pane_review(const struct view *v, struct session *s, struct lines *d)
     size_t row = 0;
     int want = 0, want_end = 0;
     char buf[512];
+    free(s->row_line);
+    s->row_line = xcalloc(s->tree->nquestions + 2, sizeof *s->row_line);
     for (size_t i = 0; i < s->tree->nquestions; i++) {
         if (!engine_is_asked(&s->eng, i))
             continue;
         const struct question *q = &s->tree->questions[i];
         bool cur = row == s->cursor;
+        s->row_line[row] = (int)d->n;
         if (cur)
             want = row == 0 ? 0 : (int)d->n; /* the first row shows the heading too */
         char *line = xasprintf("%s%s", cur ? (v->ascii ? "> " : "› ") : "  ", q->prompt);
@@ -132,6 +135,9 @@ void pane_review(const struct view *v, struct session *s, struct lines *d)
     }
     lines_blank(d);
     bool cur = row == s->cursor;
+    s->row_line[row] = (int)d->n; /* the blank line above belongs to no row */
+    s->row_line[row + 1] = (int)d->n + 1;
+    s->nrow_line = row + 2;
     if (cur)
         want = want_end = (int)d->n;
     const char *see = v->ascii ? "See the advice ->" : "See the advice →";

@@ -210,6 +210,7 @@ void session_finish(struct session *s)
     if (s->have_scan)
         scan_result_finish(&s->scan);
     free(s->scan_path);
+    free(s->row_line);
     free(s->search);
     free(s->copy);
     free(s->prev_code);
@@ -774,8 +775,27 @@ void session_progress(const struct session *s, int *pos, int *total)
     engine_finish(&e);
 }
 
+/* A click on the review: the row under it, then as on a question's choice. */
+static unsigned review_click(struct session *s, int line)
+{
+    for (size_t r = 0; r + 1 < s->nrow_line; r++) {
+        bool last = r + 2 == s->nrow_line; /* "See the advice" */
+        int end = last ? s->row_line[r + 1] : s->row_line[r + 1] - (r + 3 == s->nrow_line);
+        if (line < s->row_line[r] || line >= end)
+            continue;
+        s->focus = TF_MAIN;
+        if (s->cursor == r)
+            return review_act(s, TA_CHOOSE);
+        s->cursor = r;
+        return TR_MAIN | TR_BARS;
+    }
+    return TR_NONE;
+}
+
 unsigned session_click(struct session *s, int line)
 {
+    if (s->screen == TS_REVIEW && s->prompt.kind == PK_NONE)
+        return review_click(s, line);
     const struct question *q = session_question(s);
     if (s->prompt.kind != PK_NONE || q == NULL || q->kind == Q_NUMBER)
         return TR_NONE;

@@ -91,6 +91,9 @@ struct session {
     int main_h, code_h; /* the visible rows, set by the view's layout */
     int code_w;         /* the code pane's text columns, set by the view */
     int choice_line;    /* the question pane's line of the first choice, set by the view */
+    int *row_line;      /* the review's line of each row (and one past the last), set by the view:
+                         * a click finds its row */
+    size_t nrow_line;
     int advice_top, advice_h, advice_n; /* the advice pane: offset, rows shown, lines */
     size_t code_file; /* the generated file shown in the code pane (index into files) */
     bool code_full;   /* the code pane has the whole screen */

@@ -178,6 +178,32 @@ tt_wait "› Many independent items"
 tt_keys C-c
 tt_exit_code >/dev/null
 tt_stop
+# A click on the review: the first highlights the row under it (either of its lines), the
+# second opens that answer; "See the advice" likewise. At 100x30 with these answers, row 8 is
+# "What invokes the function?" and row 9 its answer; scrolled to the end, row 25 is the last
+# answer and row 27 "See the advice".
+printf 'workload: io\nio_shape: single\nevent_source: sqs\nbatch_failures: "yes"\nclients: [s3]\ngoals: [cost]\nmemory_mb: 512\nduration_ms: 2000\nnative_deps: "no"\n' >"$TT_WORK/review.yaml"
+LA_ARGS="--answers $TT_WORK/review.yaml" tt_start 100 30
+tt_wait "› See the advice"
+tt_type $'\e[M %)\e[M#%)'
+tt_wait "› What invokes the function?"
+t_hasnt "review click: one row highlighted" "$(tt_screen)" "› See the advice"
+tt_type $'\e[M %(\e[M#%('
+tt_wait "Change an answer · event_source"
+tt_keys Enter
+tt_wait "› What invokes the function?"
+tt_keys End
+tt_wait "› See the advice"
+tt_type $'\e[M %9\e[M#%9'
+tt_wait "› Does the function need native"
+# (tmux takes an argument ending in ";" for its command separator: the backslash keeps it)
+tt_type $'\e[M %;\e[M#%\\;'
+tt_wait "› See the advice"
+tt_type $'\e[M %;\e[M#%\\;'
+tt_wait "Lambda advice: "
+tt_keys C-c
+tt_exit_code >/dev/null
+tt_stop
 LA_ARGS=--no-mouse tt_start 100 30
 tt_wait "· workload "
 tt_type $'\e[M %&\e[M#%&'
