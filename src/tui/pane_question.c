@@ -85,28 +85,6 @@ void pane_question(const struct view *v, struct session *s, struct lines *d, cha
     s->main_top = scroll_to(s->main_top, want, want_end, s->main_h, d->n);
 }
 
-static void format_answer(const struct question *q, const struct value *val, char *buf, size_t size)
-{
-    if (q->kind == Q_NUMBER) {
-        snprintf(buf, size, "%ld%s%s", val->num, q->unit ? " " : "", q->unit ? q->unit : "");
-        return;
-    }
-    if (q->kind == Q_MULTI) {
-        size_t k = 0, used = 0;
-        buf[0] = '\0';
-        for (size_t c = 0; c < q->nchoices && used + 1 < size; c++)
-            if ((val->mask >> c) & 1) {
-                int w =
-                    snprintf(buf + used, size - used, "%s%s", k++ ? ", " : "", q->choices[c].label);
-                used += w > 0 ? (size_t)w : 0;
-            }
-        if (k == 0)
-            snprintf(buf, size, "none");
-        return;
-    }
-    snprintf(buf, size, "%s", q->choices[val->choice].label);
-}
-
 void pane_review(const struct view *v, struct session *s, struct lines *d)
 {
     lines_wrap(d, "Your answers. Choose one to change it, or see the advice.", R_HEADING, 0, 0);
@@ -127,7 +105,7 @@ void pane_review(const struct view *v, struct session *s, struct lines *d)
         char *line = xasprintf("%s%s", cur ? (v->ascii ? "> " : "› ") : "  ", q->prompt);
         lines_wrap(d, line, cur ? R_SELECTED : R_DIM, 0, 2);
         free(line);
-        format_answer(q, engine_value(&s->eng, i), buf, sizeof buf);
+        session_answer_text(q, engine_value(&s->eng, i), buf, sizeof buf);
         lines_wrap(d, buf, R_CHECKED, 4, 0);
         if (cur)
             want_end = (int)d->n - 1;

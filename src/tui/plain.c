@@ -66,20 +66,9 @@ static bool parse_choice(const struct question *q, const char *in, const struct 
 
 static void say_answer(const struct question *q, const struct value *v)
 {
-    char *label = NULL;
-    if (q->kind == Q_NUMBER) {
-        label = xasprintf("%ld%s%s", v->num, q->unit ? " " : "", q->unit ? q->unit : "");
-    } else if (q->kind == Q_MULTI) {
-        struct strbuf sb = STRBUF_INIT;
-        for (size_t c = 0; c < q->nchoices; c++)
-            if ((v->mask >> c) & 1)
-                sb_addf(&sb, "%s%s", sb.len ? ", " : "", q->choices[c].label);
-        label = sb_detach(&sb);
-    } else {
-        label = xstrdup(q->choices[v->choice].label);
-    }
+    char label[512];
+    session_answer_text(q, v, label, sizeof label);
     printf("Answer: %s.\n\n", label);
-    free(label);
 }
 
 /* Asks question qi; returns 1 answered, 0 back, -1 quit. */
@@ -156,16 +145,16 @@ static void print_advice(struct session *s)
         printf("  %zu. %s\n", i + 1, s->adv.recs[i]->title);
 }
 
-int tui_plain(struct session *s)
+/* Asks every question the answers so far leave open, in order; false when the user quits.
+ * Going back (b) returns to the previous answer and offers it as "now" again. */
+static bool ask_open(struct session *s)
 {
-    puts("lambda-advisor, line by line (ACCESSIBLE is set). Each question lists numbered "
-         "choices; type a number and Enter.\n");
     struct value was;
-    long was_qi = -1; /* going back: the answer it had is offered as "now" again */
+    long was_qi = -1;
     for (;;) {
         long qi = engine_next(&s->eng);
         if (qi < 0)
-            break;
+            return true;
         int pos, total;
         s->screen = TS_QUESTION;
         s->qi = qi;
@@ -173,7 +162,7 @@ int tui_plain(struct session *s)
         int r = ask_question(s, qi, pos, total, qi == was_qi ? &was : NULL);
         was_qi = -1;
         if (r < 0)
-            return 0;
+            return false;
         if (r == 0) {
             if (s->eng.nhistory == 0) {
                 puts("This is the first question.\n");
@@ -184,11 +173,67 @@ int tui_plain(struct session *s)
             engine_back(&s->eng);
         }
     }
+}
+
+/* The review: every answer numbered; the one chosen is asked again, then any question the
+ * change brings in. False when the user quits. */
+static bool change_answer(struct session *s)
+{
+    size_t *rows = xcalloc(s->tree->nquestions + 1, sizeof *rows), n = 0;
+    char buf[512];
+    puts("Your answers:");
+    for (size_t i = 0; i < s->tree->nquestions; i++) {
+        if (!engine_is_asked(&s->eng, i))
+            continue;
+        const struct question *q = &s->tree->questions[i];
+        session_answer_text(q, engine_value(&s->eng, i), buf, sizeof buf);
+        printf("  %zu) %s %s\n", n + 1, q->prompt, buf);
+        rows[n++] = i;
+    }
+    bool go_on = true;
+    for (;;) {
+        char *in = ask("Type the number of the answer to change (Enter alone changes none).\n> ");
+        if (in == NULL || strcmp(in, "q") == 0) {
+            free(in);
+            go_on = false;
+            break;
+        }
+        char *end;
+        long k = strtol(in, &end, 10);
+        bool empty = in[0] == '\0', ok = !empty && *end == '\0' && k >= 1 && (size_t)k <= n;
+        if (!ok && !empty)
+            printf("Not one of 1 to %zu: %s.\n", n, in);
+        free(in);
+        if (empty)
+            break;
+        if (!ok)
+            continue;
+        long qi = (long)rows[k - 1];
+        int pos, total;
+        s->screen = TS_QUESTION;
+        s->qi = qi;
+        session_progress(s, &pos, &total);
+        int r = ask_question(s, qi, pos, total, NULL);
+        go_on = r >= 0 && ask_open(s);
+        break;
+    }
+    free(rows);
+    s->screen = TS_REVIEW;
+    return go_on;
+}
+
+int tui_plain(struct session *s)
+{
+    puts("lambda-advisor, line by line (ACCESSIBLE is set). Each question lists numbered "
+         "choices; type a number and Enter.\n");
+    if (!ask_open(s))
+        return 0;
     s->screen = TS_REVIEW;
     print_advice(s);
     for (;;) {
         puts("\nType e to export the whole advice as Markdown (e FILE for another file than "
-             "./lambda-advice.md), a to read it here, c to start over, q to quit.");
+             "./lambda-advice.md), a to read it here, r to change an answer, c to start over, q "
+             "to quit.");
         char *in = ask("> ");
         if (in == NULL || strcmp(in, "q") == 0) {
             free(in);
@@ -212,13 +257,20 @@ int tui_plain(struct session *s)
         } else if (strcmp(in, "a") == 0) {
             if (session_markdown(s, &md, &err))
                 fputs(md.s, stdout);
+        } else if (strcmp(in, "r") == 0) {
+            if (!change_answer(s)) {
+                free(in);
+                sb_finish(&md);
+                return 0;
+            }
+            print_advice(s);
         } else if (strcmp(in, "c") == 0) {
             free(in);
             sb_finish(&md);
             engine_reset(&s->eng);
             return tui_plain(s);
         } else {
-            printf("Not one of e, a, c or q: %s.\n", in);
+            printf("Not one of e, a, r, c or q: %s.\n", in);
         }
         la_error_finish(&err);
         sb_finish(&md);

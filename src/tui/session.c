@@ -814,6 +814,28 @@ unsigned session_click(struct session *s, int line)
     return TR_PREVIEW | TR_BARS;
 }
 
+void session_answer_text(const struct question *q, const struct value *val, char *buf, size_t size)
+{
+    if (q->kind == Q_NUMBER) {
+        snprintf(buf, size, "%ld%s%s", val->num, q->unit ? " " : "", q->unit ? q->unit : "");
+        return;
+    }
+    if (q->kind == Q_MULTI) {
+        size_t k = 0, used = 0;
+        buf[0] = '\0';
+        for (size_t c = 0; c < q->nchoices && used + 1 < size; c++)
+            if ((val->mask >> c) & 1) {
+                int w =
+                    snprintf(buf + used, size - used, "%s%s", k++ ? ", " : "", q->choices[c].label);
+                used += w > 0 ? (size_t)w : 0;
+            }
+        if (k == 0)
+            snprintf(buf, size, "none");
+        return;
+    }
+    snprintf(buf, size, "%s", q->choices[val->choice].label);
+}
+
 unsigned session_wheel(struct session *s, enum tui_focus pane, int dir)
 {
     if (s->prompt.kind != PK_NONE)

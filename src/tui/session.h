@@ -145,6 +145,8 @@ char *session_command(const struct session *s);
 /* Progress: the position of the current question among those asked when the unanswered
  * ones take their defaults, and their number. */
 void session_progress(const struct session *s, int *pos, int *total);
+/* An answer as the review shows it: the choice's label(s), "none", or the number and unit. */
+void session_answer_text(const struct question *q, const struct value *val, char *buf, size_t size);
 /* Keys that work on the current screen, for the status line ("↑↓ move  Enter choose ..."). */
 const char *session_keys_hint(const struct session *s);
 /* The mouse: a click on line `line` of the main pane's text (0: its first line, scroll offset

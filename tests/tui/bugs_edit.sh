@@ -178,6 +178,28 @@ tt_wait "Wrote the advice to lambda-advice.md."
 t_run "accessible: advise" 0 "$LA_BIN" advise --defaults --answer workload=cpu
 t_eq "accessible: the export equals advise" "$(cat "$TT_WORK/lambda-advice.md")" "$T_OUT"
 rm -f "$TT_WORK/lambda-advice.md"
+# r changes one answer: the answers numbered, the one chosen asked again, then the question
+# the change brings in (SQS asks about batch failures), then the advice again.
+tt_type r
+tt_keys Enter
+tt_wait "  3) What invokes the function? HTTP (HTTP API, Function URL, ALB)"
+tt_type 3
+tt_keys Enter
+tt_wait "  2) HTTP (HTTP API, Function URL, ALB) (now)"
+tt_type 4
+tt_keys Enter
+tt_wait "Answer: SQS queue."
+tt_wait "Should the function report which records of a batch failed?"
+tt_keys Enter
+tt_wait "r to change an answer"
+tt_type e
+tt_keys Enter
+tt_wait "Wrote the advice to lambda-advice.md."
+t_run "accessible: advise after a change" 0 "$LA_BIN" advise --defaults --answer workload=cpu \
+  --answer event_source=sqs
+t_eq "accessible: the export after a change equals advise" \
+  "$(cat "$TT_WORK/lambda-advice.md")" "$T_OUT"
+rm -f "$TT_WORK/lambda-advice.md"
 tt_type q
 tt_keys Enter
 t_eq "accessible: exit" "$(tt_exit_code)" 0
