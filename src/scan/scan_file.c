@@ -946,7 +946,32 @@ static int key_decoded(struct worker *w, size_t k)
         return 1;
     if (m & 2)
         return (m & 4) ? 1 : -1;
-    return 0;
+    return (m & 4) ? -2 : 0;
+}
+
+/* s3-key-not-decoded on `x.object.key` without `s3.`: an aws_lambda_events S3 entity or object
+ * passed on, in a file that names those types and a fn that puts the key into an S3 request
+ * (`.key(..)`) or an `s3://` address. */
+static bool s3_entity_key(struct worker *w, size_t k)
+{
+    static const char *const types[] = {"S3Event", "S3Entity", "S3Object", "S3EventRecord"};
+    bool named = false;
+    for (size_t i = 0; i < sizeof types / sizeof types[0] && !named; i++)
+        for (size_t j = 0; j < w->sc.n && !named; j++)
+            named = tword(w, j, types[i]);
+    int32_t fi = w->sc.fn[k];
+    if (!named || fi < 0)
+        return false;
+    const struct scope_fn *fn = &w->sc.fns[fi];
+    size_t end = fn->close ? fn->close : w->sc.n;
+    for (size_t j = fn->open; j < end; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (tpunct(w, j, '.') && tword(w, j + 1, "key") && tpunct(w, j + 2, '('))
+            return true;
+        if (t->kind == TK_STRING && memmem(w->src + t->start, t->len, "s3://", 5))
+            return true;
+    }
+    return false;
 }
 
 static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
@@ -981,12 +1006,16 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
             continue;
         const char *detail = NULL;
         if (s3key) {
+            if (!tword(w, k, "s3") && !s3_entity_key(w, k))
+                continue;
             int d = key_decoded(w, k);
             if (d > 0)
                 continue;
-            if (d < 0)
+            if (d == -1)
                 detail = "urlencoding::decode alone leaves '+' (a space in S3 keys) as '+'; "
                          "replace '+' with ' ' first";
+            else if (d == -2)
+                detail = "replacing '+' alone leaves the %XX escapes; percent-decode the key too";
         }
         if (clients) {
             /* one pitfall per fn: the config load and each client are one finding */
