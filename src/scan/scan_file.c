@@ -689,6 +689,52 @@ static bool unsupported_source_arm(struct worker *w, size_t k)
     return false;
 }
 
+/* Does `format!("scheme://...` start at token j (the `format` of the macro)? */
+static bool scheme_format(struct worker *w, size_t j)
+{
+    if (!tword(w, j, "format") || !tpunct(w, j + 1, '!') || !tpunct(w, j + 2, '(') ||
+        w->sc.t[j + 3].kind != TK_STRING)
+        return false;
+    const struct token *t = &w->sc.t[j + 3];
+    const char *s = w->src + t->start, *e = s + t->len;
+    const char *sep = memmem(s, t->len, "://", 3), *brace = memchr(s, '{', t->len);
+    return sep && sep < e && (!brace || sep < brace) && sep > s + 1;
+}
+
+/* `Url::parse(&url).unwrap()` / `SignableRequest::new("GET", &url, ..).expect(..)` where the fn
+ * formatted url itself with a literal scheme (`format!("https://{host}:{port}/")`,
+ * `format!("s3://{bucket}")`): its parts come from configuration, the URL is well-formed. */
+static bool own_url(struct worker *w, size_t a, size_t k)
+{
+    if (k < a + 4 || !tpunct(w, k - 1, ')'))
+        return false;
+    size_t o = paren_open(w, k - 1, a);
+    if (o <= a ||
+        !(tword(w, o - 1, "parse") || tword(w, o - 1, "new") || tword(w, o - 1, "from_str")))
+        return false;
+    for (size_t j = o + 1; j < k - 1; j++) {
+        if (scheme_format(w, j))
+            return true;
+        if (w->sc.t[j].kind != TK_IDENT ||
+            !(tpunct(w, j - 1, '(') || tpunct(w, j - 1, '&') || tpunct(w, j - 1, ',')))
+            continue;
+        /* the last `let NAME = ` before this statement (not `let mut url = Url::parse(&url)`) */
+        int32_t fi = w->sc.fn[j];
+        for (size_t q = a, steps = 0; fi >= 0 && q-- > w->sc.fns[fi].open && steps < 2000;
+             steps++) {
+            if (!tword(w, q, "let"))
+                continue;
+            size_t b = tword(w, q + 1, "mut") ? q + 2 : q + 1;
+            if (b + 2 >= a || !same_text_tok(w, b, j) || !tpunct(w, b + 1, '='))
+                continue;
+            if (scheme_format(w, b + 2))
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 /* Inside `fn poll(...)` / `fn poll_*`: "polled after completion" is a state-machine invariant. */
 static bool in_poll(struct worker *w, size_t k)
 {
@@ -866,8 +912,9 @@ static bool panic_counts(struct worker *w, size_t k)
     if (a >= k)
         return true;
     return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k) ||
-             guarded_lookup(w, a, k) || always_set_field(w, a, k) || bound_to_some(w, a, k) ||
-             in_memory_io(w, a, k) || time_round_trip(w, a, k) || in_detached_task(w, k));
+             guarded_lookup(w, a, k) || always_set_field(w, a, k) || own_url(w, a, k) ||
+             bound_to_some(w, a, k) || in_memory_io(w, a, k) || time_round_trip(w, a, k) ||
+             in_detached_task(w, k));
 }
 
 /* What the tokens [a, b) do to a key: bit 0 a real decode (percent_decode, url_decoded_key,
