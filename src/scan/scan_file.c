@@ -636,6 +636,12 @@ static bool guarded_lookup(struct worker *w, size_t a, size_t k)
                 continue;
             if (j > 0 && (tpunct(w, j - 1, '.') || (tpunct(w, j - 1, ':'))))
                 continue; /* a longer path that merely ends like X */
+            /* a length only guards when compared (`v.len() == 0`, `v.len() > 0`) */
+            if (tword(w, j + n + 1, "len") &&
+                !(tpunct(w, j + n + 3, ')') &&
+                  (tpunct(w, j + n + 4, '=') || tpunct(w, j + n + 4, '>') ||
+                   tpunct(w, j + n + 4, '<') || tpunct(w, j + n + 4, '!'))))
+                continue;
             if (!pairs[i].args)
                 return true;
             if (same_seq(w, j + n + 3, args, nargs) && tpunct(w, j + n + 3 + nargs, ')'))
