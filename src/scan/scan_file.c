@@ -698,8 +698,8 @@ static bool unsupported_source_arm(struct worker *w, size_t k)
 /* Does `format!("scheme://...` start at token j (the `format` of the macro)? */
 static bool scheme_format(struct worker *w, size_t j)
 {
-    if (!tword(w, j, "format") || !tpunct(w, j + 1, '!') || !tpunct(w, j + 2, '(') ||
-        w->sc.t[j + 3].kind != TK_STRING)
+    if (j + 3 >= w->sc.n || !tword(w, j, "format") || !tpunct(w, j + 1, '!') ||
+        !tpunct(w, j + 2, '(') || w->sc.t[j + 3].kind != TK_STRING)
         return false;
     const struct token *t = &w->sc.t[j + 3];
     const char *s = w->src + t->start, *e = s + t->len;
