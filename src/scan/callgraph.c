@@ -29,7 +29,8 @@ struct fn_rec {
     int origin;           /* the fn where the work is, for the message */
     char *what;           /* the matched call, for the message (origin only) */
     int what_line;
-    int next; /* next fn of the same name hash */
+    int next;    /* next fn of the same name hash */
+    int nparams; /* parameters besides self, -1 when unknown */
 };
 
 struct call_rec {
@@ -40,6 +41,7 @@ struct call_rec {
     bool async_site;   /* made from async code that runs on the runtime's threads */
     bool off, init;    /* in spawn_blocking & co; in start-up code */
     int caller;        /* global fn index, or -1 */
+    int nargs;         /* arguments of a call, -1 for a reference */
     int file;
     uint32_t start, end;
 };
@@ -183,6 +185,56 @@ static bool keyword(const char *src, const struct token *t)
     return false;
 }
 
+/* Items of the parenthesised list opening at token o (top-level commas, generics' commas and a
+ * trailing comma not counted; with params, a leading `self` parameter not counted either);
+ * -1 when o opens none. */
+static int list_items(struct worker *w, const char *src, const struct scoped *sc, size_t o,
+                      bool params)
+{
+    if (o >= sc->n || !is_punct(w, src, o, '('))
+        return -1;
+    int depth = 0, items = 0;
+    size_t seg = o + 1;
+    for (size_t j = o; j < sc->n && j < o + 4000; j++) {
+        bool arrow = j > 0 && (is_punct(w, src, j - 1, '-') || is_punct(w, src, j - 1, '='));
+        bool end = false;
+        if (is_punct(w, src, j, '(') || is_punct(w, src, j, '[') || is_punct(w, src, j, '{') ||
+            is_punct(w, src, j, '<'))
+            depth++;
+        else if (is_punct(w, src, j, ')') || is_punct(w, src, j, ']') || is_punct(w, src, j, '}') ||
+                 (is_punct(w, src, j, '>') && !arrow))
+            end = --depth == 0;
+        if (!(end || (depth == 1 && is_punct(w, src, j, ','))))
+            continue;
+        bool self = false;
+        for (size_t q = seg; params && items == 0 && q < j && q < seg + 4; q++)
+            self = self || is_word(w, src, q, "self");
+        if (j > seg && !self)
+            items++;
+        seg = j + 1;
+        if (end)
+            return items;
+    }
+    return -1;
+}
+
+/* Parameters besides self of the fn whose name is token name (generics skipped). */
+static int fn_params(struct worker *w, const char *src, const struct scoped *sc, size_t name)
+{
+    size_t o = name + 1;
+    if (is_punct(w, src, o, '<')) {
+        int depth = 0;
+        for (; o < sc->n && o < name + 400; o++) {
+            if (is_punct(w, src, o, '<'))
+                depth++;
+            else if (is_punct(w, src, o, '>') && !is_punct(w, src, o - 1, '-') && --depth == 0)
+                break;
+        }
+        o++;
+    }
+    return list_items(w, src, sc, o, true);
+}
+
 static void add_taint(struct builder *B, const char *src, size_t len, size_t fnbase)
 {
     struct worker *w = B->w;
@@ -255,7 +307,8 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
             .async = (f & SF_ASYNC) != 0,
             .test = (f & SF_TEST) != 0,
             .origin = -1,
-            .next = -1};
+            .next = -1,
+            .nparams = fn_params(w, src, sc, sf->name)};
     }
     bool handler_region = false;
     for (size_t k = 0; k < sc->n; k++) {
@@ -326,6 +379,7 @@ static void read_one(struct builder *B, const char *path, int pkg, uint16_t base
             (f & SF_OFF) != 0,
             (f & SF_INIT) != 0,
             sc->fn[k] >= 0 ? (int)(fnbase + (size_t)sc->fn[k]) : -1,
+            call ? list_items(w, src, sc, k + 1, false) : -1,
             file,
             t->start,
             t->start + t->len};
@@ -473,6 +527,13 @@ static bool resolves(const struct builder *B, const struct call_rec *c, const st
             "run",           "build",       "new",        "default",   "serialize", "deserialize",
             "try_from",      "from_str",    "as_ref",     "borrow",    "eq",        "hash",
             "into_response", "into_future", "register",   "handle",    "process"};
+        /* names common to trait plumbing and to a crate's own methods (`client.send(verb, url,
+         * body)`, `handler.handle(event)`): the crate's method when the arguments fit it (an SDK's
+         * `.send()` takes none) */
+        static const char *const own[] = {"send", "run", "handle", "process", "register"};
+        for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+            if (strcmp(c->name, own[i]) == 0)
+                return c->nargs > 0 && c->nargs == f->nparams && f->impl[0] != '\0';
         for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
             if (strcmp(c->name, generic[i]) == 0)
                 return false;

@@ -464,9 +464,10 @@ static bool cannot_fail(struct worker *w, size_t a, size_t k)
                  (tword(w, j + 3, "new") || tword(w, j + 3, "default")))
             builder = true; /* EventBuilderV10::new() */
         /* formatting a date with a well-known format (`.format(&Rfc3339)`) */
-        if (tword(w, j, "format") && tpunct(w, j + 1, '(')) {
+        if ((tword(w, j, "format") || tword(w, j, "fmt")) && tpunct(w, j + 1, '(')) {
             for (size_t q = j + 2; q < k && !tpunct(w, q, ')'); q++)
-                if (tword(w, q, "Rfc3339") || tword(w, q, "Rfc2822") || tword(w, q, "Iso8601"))
+                if (tword(w, q, "Rfc3339") || tword(w, q, "Rfc2822") || tword(w, q, "Iso8601") ||
+                    tword(w, q, "HttpDate"))
                     return true;
         }
     }
@@ -572,6 +573,170 @@ static bool checked_before(struct worker *w, size_t a, size_t k)
             (tword(w, j + 2, "is_some") || tword(w, j + 2, "is_ok") || tword(w, j + 2, "is_none") ||
              tword(w, j + 2, "is_err")))
             return true;
+    }
+    return false;
+}
+
+/* n tokens at p have the same text as the n tokens at q. */
+static bool same_seq(struct worker *w, size_t p, size_t q, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!same_text_tok(w, p + i, q + i))
+            return false;
+    return true;
+}
+
+/* `if v.len() == 0 { return } v.get(0).unwrap()`, `if !s.contains(':') { return }
+ * s.rsplit_once(':').expect(..)`, `if m.contains_key(&k) { m.get(&k).expect(..) }`: the chain
+ * [a, k) ends in a lookup on X that a check of the same X (and the same argument) earlier in
+ * the fn guards. */
+static bool guarded_lookup(struct worker *w, size_t a, size_t k)
+{
+    if (k < a + 5 || !tpunct(w, k - 1, ')'))
+        return false;
+    size_t o = paren_open(w, k - 1, a);
+    if (o < a + 3 || !tpunct(w, o - 2, '.') || w->sc.t[o - 1].kind != TK_IDENT)
+        return false;
+    size_t m = o - 1, n = o - 2 - a, args = o + 1, nargs = k - 1 - args;
+    /* the check that guards this lookup: (method, check, same arguments) */
+    static const struct {
+        const char *lookup, *check;
+        bool args;
+    } pairs[] = {
+        {"get", "contains_key", true},
+        {"get_mut", "contains_key", true},
+        {"split_once", "contains", true},
+        {"rsplit_once", "contains", true},
+        {"find", "contains", true},
+        {"rfind", "contains", true},
+        {"strip_prefix", "starts_with", true},
+        {"strip_suffix", "ends_with", true},
+        {"first", "is_empty", false},
+        {"last", "is_empty", false},
+        {"first", "len", false},
+        {"last", "len", false},
+        {"get", "is_empty", false},
+        {"get", "len", false},
+    };
+    size_t from = a > 400 ? a - 400 : 0;
+    int32_t fi = w->sc.fn[a];
+    if (fi >= 0 && w->sc.fns[fi].open > from)
+        from = w->sc.fns[fi].open;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (!tword(w, m, pairs[i].lookup))
+            continue;
+        /* without the same argument, only an index 0 / no argument is covered by a length */
+        if (!pairs[i].args &&
+            !(nargs == 0 || (nargs == 1 && w->sc.t[args].kind == TK_NUMBER &&
+                             w->sc.t[args].len == 1 && w->src[w->sc.t[args].start] == '0')))
+            continue;
+        for (size_t j = from; j + n + 3 + nargs <= a; j++) {
+            if (!same_seq(w, j, a, n) || !tpunct(w, j + n, '.') ||
+                !tword(w, j + n + 1, pairs[i].check) || !tpunct(w, j + n + 2, '('))
+                continue;
+            if (j > 0 && (tpunct(w, j - 1, '.') || (tpunct(w, j - 1, ':'))))
+                continue; /* a longer path that merely ends like X */
+            /* a length only guards when compared (`v.len() == 0`, `v.len() > 0`) */
+            if (tword(w, j + n + 1, "len") &&
+                !(tpunct(w, j + n + 3, ')') &&
+                  (tpunct(w, j + n + 4, '=') || tpunct(w, j + n + 4, '>') ||
+                   tpunct(w, j + n + 4, '<') || tpunct(w, j + n + 4, '!'))))
+                continue;
+            if (!pairs[i].args)
+                return true;
+            if (same_seq(w, j + n + 3, args, nargs) && tpunct(w, j + n + 3 + nargs, ')'))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Fields the event source or the SDK always sets: `record.s3.object.key` and a listed
+ * `Object.key`, `CommonPrefix.prefix`, `last_modified` of a Get/HeadObject output, a
+ * WebSocket event's `connection_id`, an EventBridge event's `detail`, an S3 Object Lambda
+ * event's `get_object_context`; directly or through `.as_ref()` / `.as_deref()` / `.clone()`. */
+static bool always_set_field(struct worker *w, size_t a, size_t k)
+{
+    size_t f = k - 1;
+    if (k >= a + 6 && tpunct(w, k - 1, ')') && tpunct(w, k - 2, '(') && tpunct(w, k - 4, '.') &&
+        (tword(w, k - 3, "as_ref") || tword(w, k - 3, "as_deref") || tword(w, k - 3, "clone")))
+        f = k - 5;
+    if (f < a + 2 || !tpunct(w, f - 1, '.') || w->sc.t[f - 2].kind != TK_IDENT)
+        return false;
+    static const char *const fields[] = {"key",           "prefix", "last_modified",
+                                         "connection_id", "detail", "get_object_context"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (tword(w, f, fields[i]))
+            return true;
+    return false;
+}
+
+/* `RequestContext::Alb(_) => panic!(..)`: a function deployed behind one integration refuses
+ * the request kinds that never reach it. */
+static bool unsupported_source_arm(struct worker *w, size_t k)
+{
+    size_t j = k;
+    if (j >= 1 && tpunct(w, j - 1, '{'))
+        j--;
+    if (j < 3 || !tpunct(w, j - 1, '>') || !tpunct(w, j - 2, '='))
+        return false;
+    int depth = 0;
+    for (size_t q = j - 2, steps = 0; q-- > 0 && steps < 24; steps++) {
+        if (tpunct(w, q, ')') || tpunct(w, q, ']'))
+            depth++;
+        else if (tpunct(w, q, '(') || tpunct(w, q, '['))
+            depth--;
+        else if (depth == 0 &&
+                 (tpunct(w, q, ',') || tpunct(w, q, '{') || tpunct(w, q, '}') || tpunct(w, q, ';')))
+            return false;
+        if (tword(w, q, "RequestContext") && tpunct(w, q + 1, ':') && tpunct(w, q + 2, ':'))
+            return true;
+    }
+    return false;
+}
+
+/* Does `format!("scheme://...` start at token j (the `format` of the macro)? */
+static bool scheme_format(struct worker *w, size_t j)
+{
+    if (j + 3 >= w->sc.n || !tword(w, j, "format") || !tpunct(w, j + 1, '!') ||
+        !tpunct(w, j + 2, '(') || w->sc.t[j + 3].kind != TK_STRING)
+        return false;
+    const struct token *t = &w->sc.t[j + 3];
+    const char *s = w->src + t->start, *e = s + t->len;
+    const char *sep = memmem(s, t->len, "://", 3), *brace = memchr(s, '{', t->len);
+    return sep && sep < e && (!brace || sep < brace) && sep > s + 1;
+}
+
+/* `Url::parse(&url).unwrap()` / `SignableRequest::new("GET", &url, ..).expect(..)` where the fn
+ * formatted url itself with a literal scheme (`format!("https://{host}:{port}/")`,
+ * `format!("s3://{bucket}")`): its parts come from configuration, the URL is well-formed. */
+static bool own_url(struct worker *w, size_t a, size_t k)
+{
+    if (k < a + 4 || !tpunct(w, k - 1, ')'))
+        return false;
+    size_t o = paren_open(w, k - 1, a);
+    if (o <= a ||
+        !(tword(w, o - 1, "parse") || tword(w, o - 1, "new") || tword(w, o - 1, "from_str")))
+        return false;
+    for (size_t j = o + 1; j < k - 1; j++) {
+        if (scheme_format(w, j))
+            return true;
+        if (w->sc.t[j].kind != TK_IDENT ||
+            !(tpunct(w, j - 1, '(') || tpunct(w, j - 1, '&') || tpunct(w, j - 1, ',')))
+            continue;
+        /* the last `let NAME = ` before this statement (not `let mut url = Url::parse(&url)`) */
+        int32_t fi = w->sc.fn[j];
+        for (size_t q = a, steps = 0; fi >= 0 && q-- > w->sc.fns[fi].open && steps < 2000;
+             steps++) {
+            if (!tword(w, q, "let"))
+                continue;
+            size_t b = tword(w, q + 1, "mut") ? q + 2 : q + 1;
+            if (b + 2 >= a || !same_text_tok(w, b, j) || !tpunct(w, b + 1, '='))
+                continue;
+            if (scheme_format(w, b + 2))
+                return true;
+            break;
+        }
     }
     return false;
 }
@@ -742,7 +907,7 @@ static bool in_detached_task(struct worker *w, size_t k)
 static bool panic_counts(struct worker *w, size_t k)
 {
     if (!tpunct(w, k, '.'))
-        return true; /* panic!, process::exit */
+        return !(tword(w, k, "panic") && unsupported_source_arm(w, k)); /* panic!, exit */
     if (in_poll(w, k))
         return false;
     /* .lock() / .read() / .write() then unwrap on another line: only a poisoned lock panics */
@@ -753,6 +918,7 @@ static bool panic_counts(struct worker *w, size_t k)
     if (a >= k)
         return true;
     return !(cannot_fail(w, a, k) || env_read(w, a, k) || checked_before(w, a, k) ||
+             guarded_lookup(w, a, k) || always_set_field(w, a, k) || own_url(w, a, k) ||
              bound_to_some(w, a, k) || in_memory_io(w, a, k) || time_round_trip(w, a, k) ||
              in_detached_task(w, k));
 }
@@ -833,7 +999,32 @@ static int key_decoded(struct worker *w, size_t k)
         return 1;
     if (m & 2)
         return (m & 4) ? 1 : -1;
-    return 0;
+    return (m & 4) ? -2 : 0;
+}
+
+/* s3-key-not-decoded on `x.object.key` without `s3.`: an aws_lambda_events S3 entity or object
+ * passed on, in a file that names those types and a fn that puts the key into an S3 request
+ * (`.key(..)`) or an `s3://` address. */
+static bool s3_entity_key(struct worker *w, size_t k)
+{
+    static const char *const types[] = {"S3Event", "S3Entity", "S3Object", "S3EventRecord"};
+    bool named = false;
+    for (size_t i = 0; i < sizeof types / sizeof types[0] && !named; i++)
+        for (size_t j = 0; j < w->sc.n && !named; j++)
+            named = tword(w, j, types[i]);
+    int32_t fi = w->sc.fn[k];
+    if (!named || fi < 0)
+        return false;
+    const struct scope_fn *fn = &w->sc.fns[fi];
+    size_t end = fn->close ? fn->close : w->sc.n;
+    for (size_t j = fn->open; j < end; j++) {
+        const struct token *t = &w->sc.t[j];
+        if (tpunct(w, j, '.') && tword(w, j + 1, "key") && tpunct(w, j + 2, '('))
+            return true;
+        if (t->kind == TK_STRING && memmem(w->src + t->start, t->len, "s3://", 5))
+            return true;
+    }
+    return false;
 }
 
 static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
@@ -868,12 +1059,16 @@ static void run_pattern(struct worker *w, const struct rule *r, bool lambda)
             continue;
         const char *detail = NULL;
         if (s3key) {
+            if (!tword(w, k, "s3") && !s3_entity_key(w, k))
+                continue;
             int d = key_decoded(w, k);
             if (d > 0)
                 continue;
-            if (d < 0)
+            if (d == -1)
                 detail = "urlencoding::decode alone leaves '+' (a space in S3 keys) as '+'; "
                          "replace '+' with ' ' first";
+            else if (d == -2)
+                detail = "replacing '+' alone leaves the %XX escapes; percent-decode the key too";
         }
         if (clients) {
             /* one pitfall per fn: the config load and each client are one finding */

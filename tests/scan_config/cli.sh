@@ -144,6 +144,11 @@ t_has iac-tf "$T_OUT" "model/iac/infra/main.tf:1:1: warning: runs on x86_64"
 t_has iac-tf-detail "$T_OUT" "this aws_lambda_function (Terraform) deploys as x86_64 (the default) [x86-deploy]"
 t_has iac-py "$T_OUT" "model/iac/cdk/stack.py:5:16: warning: runs on x86_64"
 t_eq iac-count "$(printf '%s\n' "$T_OUT" | grep -c '\[x86-deploy\]')" "2"
+# an empty directory among them (no names to sort: undefined behaviour under UBSan before)
+mkdir -p "$T_TMP/iac-empty" && cp -R model/iac/. "$T_TMP/iac-empty/" && mkdir -p "$T_TMP/iac-empty/infra/empty"
+t_run iac-empty-dir 1 "$LA_BIN" scan "$T_TMP/iac-empty"
+t_hasnt iac-empty-ub "$T_ERR" "runtime error"
+t_eq iac-empty-count "$(printf '%s\n' "$T_OUT" | grep -c '\[x86-deploy\]')" "2"
 
 # the scan never writes to what it scans
 after=$(find . -type f -exec md5sum {} + | sort)

@@ -1896,7 +1896,8 @@ static void iac_walk(struct ctx *c, const char *dir, int depth, size_t *budget)
         names[nn++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, nn, sizeof *names, cmp_name); /* findings in a stable order */
+    if (nn > 1)
+        qsort(names, nn, sizeof *names, cmp_name); /* findings in a stable order */
     for (size_t i = 0; i < nn; i++) {
         char *p = path_join(dir, names[i]);
         size_t n = strlen(names[i]);
