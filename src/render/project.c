@@ -158,9 +158,9 @@ bool project_check_sources(const struct tree *t, struct la_error *err)
             const char *fmt, *what;
             bool tag; /* fmt names a template that must contain {{#event_source.V}} */
         } pieces[] = {
-            {"templates/rust/source/%s.tpl", "handler part", false},
-            {"templates/rust/test/%s.tpl", "test part", false},
-            {"templates/events/%s.json.tpl", "sample event", false},
+            {"templates/sources/%s/handler.tpl", "handler part", false},
+            {"templates/sources/%s/test.tpl", "test part", false},
+            {"templates/sources/%s/event.json.tpl", "sample event", false},
             {"templates/rust/source.tpl", "handler part's place", true},
             {"templates/rust/tests.tpl", "test part's place", true},
         };

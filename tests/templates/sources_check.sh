@@ -15,7 +15,7 @@ line=$(grep -n -- '- value: sqs$\|value: sqs$' "$LA_SRC/decision-trees/lambda.ya
 
 t_run "check of the shipped data" 0 "$LA_BIN" check
 
-for piece in rust/source/sqs.tpl rust/test/sqs.tpl events/sqs.json.tpl; do
+for piece in sources/sqs/handler.tpl sources/sqs/test.tpl sources/sqs/event.json.tpl; do
   fresh
   rm "$T_TMP/data/templates/$piece"
   check "check without $piece"
