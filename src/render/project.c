@@ -166,9 +166,15 @@ static char *source_file_name(const char *rel)
     return xstrdup(rel);
 }
 
+/* "lambda_http, batch, ...": the vocabulary, for messages. */
 static const char *trait_list(void)
 {
-    return "lambda_http, batch, ordered, async_source, dead_letter_queue, s3_event";
+    static char buf[256];
+    if (buf[0] == '\0')
+        for (int k = 0; k < NTRAITS; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     trait_names[k]);
+    return buf;
 }
 
 /* Reads templates/sources/<id>/source.yaml into trait[] (all false first). Errors name the
