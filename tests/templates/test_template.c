@@ -239,6 +239,9 @@ static void test_dynamic_partials(void **state)
     expect("{{#l}}{{>*part}}{{/l}}", c, &ps, "B\n");
     expect_error("\n {{>*nothing}}", c, &ps,
                  "t.tpl:2:2: dynamic partial '*nothing': 'nothing' names no template (not set)");
+    tctx_set_bool(c, "flag", true);
+    expect_error("{{>*flag}}", c, &ps,
+                 "t.tpl:1:1: dynamic partial '*flag': 'flag' names no template (not a string)");
     tctx_set(c, "up", "../a");
     expect_error("{{>*up}}", c, &ps,
                  "t.tpl:1:1: dynamic partial '*up': \"../a\" is not a partial name (a relative "
