@@ -2,6 +2,7 @@
 #include "lambda_advisor/template.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *partial(void *ud, const char *name, size_t *len)
@@ -19,10 +20,24 @@ static const char *partial(void *ud, const char *name, size_t *len)
     return NULL;
 }
 
+/* {{>*p}} can name any of the partials above (and one that does not exist). */
+static char **values(void *ud, const char *name)
+{
+    (void)ud;
+    if (strcmp(name, "p") != 0)
+        return NULL;
+    static const char *const v[] = {"a", "rust/b", "self", "missing"};
+    char **out = calloc(5, sizeof *out);
+    for (size_t i = 0; out && i < 4; i++)
+        out[i] = strdup(v[i]);
+    return out;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct tctx *c = tctx_create();
     tctx_set(c, "x", "X");
+    tctx_set(c, "p", "rust/b");
     tctx_set_bool(c, "t", true);
     tctx_set_bool(c, "f", false);
     tctx_set(tctx_push(c, "l"), "y", "1");
@@ -30,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct strbuf out = STRBUF_INIT;
     struct la_error err = LA_ERROR_INIT;
     template_render((const char *)data, size, "fuzz", c, partial, NULL, &out, &err);
-    template_check((const char *)data, size, "fuzz", partial, NULL, &err);
+    template_check((const char *)data, size, "fuzz", partial, values, NULL, &err);
     la_error_finish(&err);
     sb_finish(&out);
     tctx_destroy(c);

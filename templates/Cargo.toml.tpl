@@ -23,48 +23,9 @@ aws-sdk-sns = "1"
 {{#clients.sqs}}
 aws-sdk-sqs = "1"
 {{/clients.sqs}}
-{{#event_source.s3}}
-aws_lambda_events = { version = "1", default-features = false, features = ["s3"] }
-{{/event_source.s3}}
-{{#event_source.sqs}}
-aws_lambda_events = { version = "1", default-features = false, features = ["sqs"] }
-{{/event_source.sqs}}
-{{#event_source.sns}}
-aws_lambda_events = { version = "1", default-features = false, features = ["sns"] }
-{{/event_source.sns}}
-{{#event_source.eventbridge}}
-aws_lambda_events = { version = "1", default-features = false, features = ["eventbridge"] }
-{{/event_source.eventbridge}}
-{{#event_source.kinesis}}
-{{#batch_failures.yes}}
-aws_lambda_events = { version = "1", default-features = false, features = ["kinesis", "streams"] }
-{{/batch_failures.yes}}
-{{^batch_failures.yes}}
-aws_lambda_events = { version = "1", default-features = false, features = ["kinesis"] }
-{{/batch_failures.yes}}
-{{/event_source.kinesis}}
-{{#event_source.dynamodb_stream}}
-{{#batch_failures.yes}}
-aws_lambda_events = { version = "1", default-features = false, features = ["dynamodb", "streams"] }
-{{/batch_failures.yes}}
-{{^batch_failures.yes}}
-aws_lambda_events = { version = "1", default-features = false, features = ["dynamodb"] }
-{{/batch_failures.yes}}
-{{/event_source.dynamodb_stream}}
+{{>*event_source.cargo}}
 futures = "0.3"
-{{#event_source.http}}
-lambda_http = "1"
-{{/event_source.http}}
-{{#event_source.api_gateway_rest}}
-# Only the REST API (v1) request format, and the runtime's tracing set-up.
-lambda_http = { version = "1", default-features = false, features = ["apigw_rest", "tracing"] }
-{{/event_source.api_gateway_rest}}
-{{^lambda_http}}
-lambda_runtime = "1"
-{{/lambda_http}}
-{{#event_source.s3}}
-percent-encoding = "2"
-{{/event_source.s3}}
+{{>*event_source.cargo_runtime}}
 {{#rayon.yes}}
 rayon = "1"
 {{/rayon.yes}}

@@ -77,11 +77,7 @@ sam build && sam deploy --guided
 Enable partial batch responses on the event source mapping
 (`FunctionResponseTypes: ["ReportBatchItemFailures"]`), or a failure retries the whole batch.
 {{/batch_failures.yes}}
-{{#event_source.sqs}}
-
-Give the queue a visibility timeout of at least {{sqs_visibility_timeout_s}} s, six times the function
-timeout, so that a message is not delivered again while its batch is still running.
-{{/event_source.sqs}}
+{{>*event_source.readme}}
 {{#ci.github}}
 
 `.github/workflows/deploy.yml` builds, tests and deploys on every push to `main`. It assumes

@@ -4,7 +4,7 @@
 src/main.rs main.rs
 Cargo.toml Cargo.toml
 README.md README.md
-events/{{event_source}}.json events/{{event_source}}.json
+events/{{event_source}}.json {{event_source.event}}
 .gitignore gitignore
 template.yaml template.yaml
 {{#ci.github}}

@@ -8,7 +8,7 @@
 {{>rust/app}}
 {{>rust/error}}
 {{>rust/main}}
-{{>rust/source}}
+{{>*event_source.handler}}
 {{>rust/driver}}
 {{>rust/pattern}}
 {{>rust/io}}

@@ -31,11 +31,13 @@ struct project_opts {
  * adv->setting_text for settings. The caller destroys it. */
 struct tctx *advice_context(const struct engine *e, const struct advice *adv);
 
-/* advice_context() plus the names the project templates use: crate_name, ci.github, and
- * derived ones (which client reads the input: fetch.*, which ones write: write.*, ...; see
- * templates/README.md). The caller destroys it. */
+/* advice_context() plus the names the project templates use: crate_name, ci.github, the
+ * event source's pieces (event_source.handler = "sources/<id>/handler", ...) and derived
+ * names (which client reads the input: fetch.*, which ones write: write.*, and what follows
+ * from the source's traits in templates/sources/<id>/source.yaml; see templates/README.md).
+ * NULL with err when the source's declaration is missing or wrong. The caller destroys it. */
 struct tctx *project_context(const struct engine *e, const struct advice *adv,
-                             const struct project_opts *opts);
+                             const struct project_opts *opts, struct la_error *err);
 
 /* Whether p is a safe relative output path: '/'-separated plain names ([A-Za-z0-9._-]), no
  * empty, "." or ".." component, not absolute. */
@@ -62,10 +64,20 @@ bool project_write(const char *dir, const struct project_files *files, bool forc
  * tpl_partial_fn. */
 const char *project_partial(void *ud, const char *name, size_t *len);
 
-/* Every choice of the event_source question has its pieces in templates/ (handler part,
- * test part, sample event, and a section that picks each part); else false with an error
- * at the choice's file:line:col naming the missing piece. */
-bool project_check_sources(const struct tree *t, struct la_error *err);
+/* tpl_values_fn for the shipped templates' dynamic partials: event_source.<piece> can hold
+ * "sources/<id>/<piece>" for every folder templates/sources/<id>/; any other name none (NULL).
+ * ud is unused. */
+char **project_partial_values(void *ud, const char *name);
+/* The same for the templates directory ud (a path) on disk, for template_validate(). */
+char **project_partial_values_dir(void *ud, const char *name);
+
+/* Every event source is one folder templates/sources/<id>/ plus its choice of event_source:
+ * reports (through report, then counts) each choice without a piece of its folder or its
+ * source.yaml, at the choice's file:line:col; each source.yaml that is not valid (an
+ * unknown trait...), at its own line and column; each folder without a choice, at the
+ * question. */
+size_t project_check_sources(const struct tree *t, void (*report)(void *ud, struct la_error *err),
+                             void *ud);
 
 /* The crate name for a project in dir: its (resolved) last component when that is a valid
  * crate name, else NULL (project_render's default applies). The caller frees it. */

@@ -25,6 +25,12 @@ static int report(struct la_error *err)
     return rc;
 }
 
+static void report_source(void *ud, struct la_error *err)
+{
+    (void)ud;
+    cli_fail_error(err);
+}
+
 struct shipped {
     size_t n;
     int rc;
@@ -38,7 +44,7 @@ static void check_shipped_template(void *ud, const char *relpath)
     size_t len;
     const char *src = data_get(relpath, &len);
     struct la_error err = LA_ERROR_INIT;
-    if (!template_check(src, len, relpath, project_partial, NULL, &err))
+    if (!template_check(src, len, relpath, project_partial, project_partial_values, NULL, &err))
         s->rc = report(&err);
     s->n++;
 }
@@ -51,9 +57,8 @@ static struct tree *check_tree(const char **files, size_t n)
         report(&err);
         return NULL;
     }
-    if (!project_check_sources(t, &err)) {
+    if (project_check_sources(t, report_source, NULL) > 0) {
         tree_destroy(t);
-        report(&err);
         return NULL;
     }
     if (!cli_g.quiet)
@@ -80,7 +85,7 @@ int cmd_check(int argc, char **argv)
         const char *arg = p.args[i];
         if (ends_with(arg, ".tpl")) {
             struct la_error err = LA_ERROR_INIT;
-            if (!template_validate(arg, &err))
+            if (!template_validate(arg, project_partial_values_dir, &err))
                 rc = report(&err);
             ntemplates++;
         } else if (ends_with(arg, ".yaml") || ends_with(arg, ".yml")) {

@@ -2,6 +2,7 @@
 #include "lambda_advisor/project.h"
 #include "lambda_advisor/data.h"
 #include "lambda_advisor/xalloc.h"
+#include "lambda_advisor/ynode.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,6 +14,33 @@
 #include <unistd.h>
 
 #define MANIFEST "templates/files.tpl"
+#define SOURCES  "templates/sources/"
+
+/* The pieces of an event source: templates/sources/<id>/<file>.tpl. Each one is set in the
+ * context as event_source.<name> = "sources/<id>/<file>", which the shared templates include
+ * with {{>*event_source.<name>}}; `check` requires every one (an empty file is a deliberate
+ * "nothing"). templates/README.md says where each one goes. */
+static const struct piece {
+    const char *name, *file, *what;
+} pieces[] = {
+    {"handler", "handler", "handler part"},
+    {"test", "test", "test part"},
+    {"event", "event.json", "sample event"},
+    {"uses", "uses", "imports"},
+    {"cargo", "cargo", "event types dependency (Cargo.toml)"},
+    {"cargo_runtime", "cargo_runtime", "runtime dependency (Cargo.toml)"},
+    {"sam_events", "sam_events", "function events (template.yaml)"},
+    {"sam_resources", "sam_resources", "resources (template.yaml)"},
+    {"readme", "readme", "README part"},
+};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+/* What a source declares of itself in templates/sources/<id>/source.yaml (`traits: [...]`),
+ * from which the derived names follow (add_derived). */
+enum trait { TR_LAMBDA_HTTP, TR_BATCH, TR_ORDERED, TR_ASYNC, TR_DLQ, TR_S3_EVENT, NTRAITS };
+static const char *const trait_names[NTRAITS] = {
+    "lambda_http", "batch", "ordered", "async_source", "dead_letter_queue", "s3_event",
+};
 
 const char *project_partial(void *ud, const char *name, size_t *len)
 {
@@ -49,21 +77,20 @@ static void set_first_of(struct tctx *c, const char *prefix, const struct first_
 /* Names the templates use beyond the advice's own: which client reads the input, which
  * write the results, and a few conjunctions that logic-less templates cannot express. The
  * templates (templates/README.md) say what each one means. */
-static void add_derived(struct tctx *c)
+static void add_derived(struct tctx *c, const bool *trait)
 {
-    bool s3_client = has(c, "clients.s3") || has(c, "event_source.s3");
+    bool s3_client = has(c, "clients.s3") || trait[TR_S3_EVENT];
     bool aws = s3_client || has(c, "clients.dynamodb") || has(c, "clients.sqs") ||
                has(c, "clients.sns") || has(c, "clients.secrets_manager");
     tctx_set_bool(c, "s3_client", s3_client);
-    /* Sources whose requests reach the handler through lambda_http. */
-    tctx_set_bool(c, "lambda_http",
-                  has(c, "event_source.http") || has(c, "event_source.api_gateway_rest"));
+    tctx_set_bool(c, "lambda_http", trait[TR_LAMBDA_HTTP]);
+    tctx_set_bool(c, "s3_event", trait[TR_S3_EVENT]);
     tctx_set_bool(c, "aws", aws);
     tctx_set_bool(c, "services", aws || has(c, "clients.http"));
     tctx_set_bool(c, "app_fields", aws || has(c, "clients.http") || has(c, "rayon.yes"));
 
     static const struct first_of fetch[] = {
-        {"event_source.s3", "s3_event"},  {"clients.http", "http"}, {"clients.s3", "s3"},
+        {"s3_event", "s3_event"},         {"clients.http", "http"}, {"clients.s3", "s3"},
         {"clients.dynamodb", "dynamodb"}, {NULL, "event"},
     };
     set_first_of(c, "fetch", fetch, sizeof fetch / sizeof fetch[0]);
@@ -107,86 +134,282 @@ static void add_derived(struct tctx *c)
     };
     set_first_of(c, "item", item, sizeof item / sizeof item[0]);
     /* rayon over a batch: the batch's records are the collection (not chunks of one). */
-    tctx_set_bool(c, "rayon_batch",
-                  has(c, "rayon.yes") && !many &&
-                      (has(c, "event_source.sqs") || has(c, "event_source.kinesis") ||
-                       has(c, "event_source.dynamodb_stream")));
+    tctx_set_bool(c, "rayon_batch", has(c, "rayon.yes") && !many && trait[TR_BATCH]);
     tctx_set_bool(c, "concurrent_few",
                   has(c, "pattern.async-concurrent") && !has(c, "fan_out_size.many"));
-    /* Sources whose records must be processed in order (per shard or item). */
-    tctx_set_bool(c, "ordered",
-                  has(c, "event_source.kinesis") || has(c, "event_source.dynamodb_stream"));
+    tctx_set_bool(c, "ordered", trait[TR_ORDERED]);
     /* The event source mapping of the deploy template: long work takes one message at a
      * time (a batch shares one timeout, and a retry repeats the whole batch). */
     const char *timeout = tctx_get(c, "timeout_s");
     bool long_work = timeout && atol(timeout) >= 60;
     tctx_set_bool(c, "long_work", long_work);
     tctx_set(c, "batch_size", long_work ? "1" : "10");
-    bool async_source = has(c, "event_source.s3") || has(c, "event_source.sns") ||
-                        has(c, "event_source.eventbridge");
-    tctx_set_bool(c, "async_source", async_source);
-    tctx_set_bool(c, "dead_letter_queue",
-                  async_source || has(c, "event_source.sqs") || has(c, "ordered"));
+    tctx_set_bool(c, "async_source", trait[TR_ASYNC]);
+    /* The on-failure destination of asynchronous invocations is the dead-letter queue too. */
+    tctx_set_bool(c, "dead_letter_queue", trait[TR_DLQ] || trait[TR_ASYNC]);
     tctx_set(c, "literal.open", "{{");
     tctx_set(c, "literal.close", "}}");
 }
 
-/* Whether the template at relpath contains needle. */
-static bool template_has(const char *relpath, const char *needle)
+/* How messages name a source's file: the user's copy when there is one, else its path
+ * relative to the data. The caller frees it. */
+static char *source_file_name(const char *rel)
 {
-    size_t len = 0;
-    const char *src = data_get(relpath, &len);
-    if (src == NULL)
-        return false;
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(src + i, needle, n) == 0)
-            return true;
-    return false;
+    const char *user = data_user_dir();
+    if (user) {
+        char *full = xasprintf("%s/%s", user, rel);
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode))
+            return full;
+        free(full);
+    }
+    return xstrdup(rel);
 }
 
-bool project_check_sources(const struct tree *t, struct la_error *err)
+/* "lambda_http, batch, ...": the vocabulary, for messages. */
+static const char *trait_list(void)
+{
+    static char buf[256];
+    if (buf[0] == '\0')
+        for (int k = 0; k < NTRAITS; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     trait_names[k]);
+    return buf;
+}
+
+/* Reads templates/sources/<id>/source.yaml into trait[] (all false first). Errors name the
+ * file's own line and column; a missing file is an error without a place. */
+static bool source_traits(const char *id, bool *trait, struct la_error *err)
+{
+    memset(trait, 0, NTRAITS * sizeof *trait);
+    char *rel = xasprintf(SOURCES "%s/source.yaml", id);
+    size_t len = 0;
+    const char *buf = data_get(rel, &len);
+    if (buf == NULL) {
+        la_error_set(err, rel, 0, 0, "event source '%s' has no declaration: the file is missing",
+                     id);
+        free(rel);
+        return false;
+    }
+    char *name = source_file_name(rel);
+    free(rel);
+    struct ydoc doc;
+    bool ok = ydoc_parse(&doc, name, buf, len, err);
+    const struct ynode *root = ok ? doc.root : NULL;
+    if (ok && (root == NULL || root->kind != YN_MAP))
+        ok = la_error_set(err, name, root ? root->line : 1, root ? root->col : 1,
+                          "expected a map with 'traits' (a list, [] for none)");
+    const struct ynode *list = NULL;
+    for (size_t i = 0; ok && i + 1 < root->nkids; i += 2) {
+        const struct ynode *k = root->kids[i];
+        if (k->kind == YN_SCALAR && strcmp(k->value, "traits") == 0)
+            list = root->kids[i + 1];
+        else
+            ok = la_error_set(
+                err, name, k->line, k->col, "unknown key%s%s%s; the only key is 'traits'",
+                k->kind == YN_SCALAR ? " '" : "", k->kind == YN_SCALAR ? k->value : "",
+                k->kind == YN_SCALAR ? "'" : "");
+    }
+    if (ok && list == NULL)
+        ok = la_error_set(err, name, root->line, root->col, "no 'traits' (a list, [] for none)");
+    if (ok && list->kind != YN_SEQ)
+        ok = la_error_set(err, name, list->line, list->col,
+                          "'traits' is a %s; expected a list of: %s", ynode_kind_name(list->kind),
+                          trait_list());
+    for (size_t i = 0; ok && i < list->nkids; i++) {
+        const struct ynode *v = list->kids[i];
+        int k = NTRAITS;
+        if (v->kind == YN_SCALAR)
+            for (k = 0; k < NTRAITS && strcmp(v->value, trait_names[k]) != 0; k++)
+                ;
+        if (k == NTRAITS)
+            ok =
+                la_error_set(err, name, v->line, v->col, "unknown trait%s%s%s; known: %s",
+                             v->kind == YN_SCALAR ? " '" : "", v->kind == YN_SCALAR ? v->value : "",
+                             v->kind == YN_SCALAR ? "'" : "", trait_list());
+        else
+            trait[k] = true;
+    }
+    ydoc_finish(&doc);
+    free(name);
+    return ok;
+}
+
+/* The ids of the folders under templates/sources/ (shipped and the user's), sorted, unique. */
+struct ids {
+    char **v;
+    size_t n, cap;
+};
+
+static void ids_add(struct ids *ids, const char *id, size_t n)
+{
+    for (size_t i = 0; i < ids->n; i++)
+        if (strlen(ids->v[i]) == n && strncmp(ids->v[i], id, n) == 0)
+            return;
+    ids->v = xgrow(ids->v, &ids->cap, ids->n + 1, sizeof *ids->v);
+    ids->v[ids->n++] = xstrndup(id, n);
+}
+
+static void ids_finish(struct ids *ids)
+{
+    for (size_t i = 0; i < ids->n; i++)
+        free(ids->v[i]);
+    free(ids->v);
+}
+
+static void collect_id(void *ud, const char *path)
+{
+    const char *user = data_user_dir();
+    if (path[0] == '/' && user && strncmp(path, user, strlen(user)) == 0)
+        path += strlen(user) + 1; /* the user's file, named by its absolute path */
+    if (strncmp(path, SOURCES, strlen(SOURCES)) != 0)
+        return;
+    const char *id = path + strlen(SOURCES), *slash = strchr(id, '/');
+    if (slash && slash > id)
+        ids_add(ud, id, (size_t)(slash - id));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void data_source_ids(struct ids *ids)
+{
+    data_each(SOURCES, collect_id, ids);
+    qsort(ids->v, ids->n, sizeof *ids->v, cmp_str);
+}
+
+static void dir_source_ids(const char *root, struct ids *ids)
+{
+    char *dir = xasprintf("%s/sources", root);
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d)) != NULL) {
+        char *full = xasprintf("%s/%s", dir, de->d_name);
+        struct stat st;
+        if (de->d_name[0] != '.' && lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
+            ids_add(ids, de->d_name, strlen(de->d_name));
+        free(full);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    qsort(ids->v, ids->n, sizeof *ids->v, cmp_str);
+}
+
+/* The piece event_source.<name> names, or NULL. */
+static const struct piece *piece_of(const char *name)
+{
+    const char *prefix = "event_source.";
+    if (strncmp(name, prefix, strlen(prefix)) != 0)
+        return NULL;
+    for (size_t k = 0; k < NPIECES; k++)
+        if (strcmp(name + strlen(prefix), pieces[k].name) == 0)
+            return &pieces[k];
+    return NULL;
+}
+
+static char **piece_values(const struct piece *pc, struct ids *ids)
+{
+    char **out = xcalloc(ids->n + 1, sizeof *out);
+    for (size_t i = 0; i < ids->n; i++)
+        out[i] = xasprintf("sources/%s/%s", ids->v[i], pc->file);
+    ids_finish(ids);
+    return out;
+}
+
+char **project_partial_values(void *ud, const char *name)
+{
+    (void)ud;
+    const struct piece *pc = piece_of(name);
+    if (pc == NULL)
+        return NULL;
+    struct ids ids = {0};
+    data_source_ids(&ids);
+    return piece_values(pc, &ids);
+}
+
+char **project_partial_values_dir(void *ud, const char *name)
+{
+    const struct piece *pc = piece_of(name);
+    if (pc == NULL)
+        return NULL;
+    struct ids ids = {0};
+    dir_source_ids(ud, &ids);
+    return piece_values(pc, &ids);
+}
+
+/* Reports err (then clears it) and counts it. */
+static void problem(size_t *n, struct la_error *err, void (*report)(void *, struct la_error *),
+                    void *ud)
+{
+    (*n)++;
+    report(ud, err);
+    la_error_finish(err);
+}
+
+size_t project_check_sources(const struct tree *t, void (*report)(void *ud, struct la_error *err),
+                             void *ud)
 {
     const struct question *q = tree_question(t, "event_source");
     if (q == NULL)
-        return true;
+        return 0;
+    size_t n = 0;
+    struct la_error err = LA_ERROR_INIT;
     for (size_t i = 0; i < q->nchoices; i++) {
         const char *v = q->choices[i].value;
         const struct tree_loc *at = &q->choices[i].loc;
-        /* The files of a source, then where the shared templates pick them. */
-        const struct {
-            const char *fmt, *what;
-            bool tag; /* fmt names a template that must contain {{#event_source.V}} */
-        } pieces[] = {
-            {"templates/rust/source/%s.tpl", "handler part", false},
-            {"templates/rust/test/%s.tpl", "test part", false},
-            {"templates/events/%s.json.tpl", "sample event", false},
-            {"templates/rust/source.tpl", "handler part's place", true},
-            {"templates/rust/tests.tpl", "test part's place", true},
-        };
-        for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++) {
-            char *path = xasprintf(pieces[k].fmt, v);
-            char *tag = xasprintf("{{#event_source.%s}}", v);
-            bool ok = pieces[k].tag ? template_has(path, tag) : data_get(path, NULL) != NULL;
-            if (!ok) {
-                if (pieces[k].tag)
-                    la_error_set(err, at->file, at->line, at->col,
-                                 "event source '%s' has no %s: %s has no %s section (see "
-                                 "templates/README.md)",
-                                 v, pieces[k].what, path, tag);
-                else
-                    la_error_set(err, at->file, at->line, at->col,
-                                 "event source '%s' has no %s: %s is missing (see "
-                                 "templates/README.md)",
-                                 v, pieces[k].what, path);
+        /* event_source.<piece> is the piece's name in the context: no choice may take it */
+        for (size_t k = 0; k < NPIECES; k++)
+            if (strcmp(v, pieces[k].name) == 0) {
+                la_error_set(&err, at->file, at->line, at->col,
+                             "event source '%s' has the name of a piece (event_source.%s names "
+                             "its %s); choose another value",
+                             v, v, pieces[k].what);
+                problem(&n, &err, report, ud);
             }
-            free(tag);
+        for (size_t k = 0; k < NPIECES; k++) {
+            char *path = xasprintf(SOURCES "%s/%s.tpl", v, pieces[k].file);
+            if (data_get(path, NULL) == NULL) {
+                la_error_set(&err, at->file, at->line, at->col,
+                             "event source '%s' has no %s: %s is missing (see "
+                             "templates/README.md)",
+                             v, pieces[k].what, path);
+                problem(&n, &err, report, ud);
+            }
             free(path);
-            if (!ok)
-                return false;
+        }
+        char *decl = xasprintf(SOURCES "%s/source.yaml", v);
+        bool trait[NTRAITS];
+        if (data_get(decl, NULL) == NULL) {
+            la_error_set(&err, at->file, at->line, at->col,
+                         "event source '%s' has no declaration: %s is missing (see "
+                         "templates/README.md)",
+                         v, decl);
+            problem(&n, &err, report, ud);
+        } else if (!source_traits(v, trait, &err)) {
+            problem(&n, &err, report, ud);
+        }
+        free(decl);
+    }
+    /* A folder that no choice picks would never be used: a typo, or a forgotten choice. */
+    struct ids ids = {0};
+    data_source_ids(&ids);
+    for (size_t i = 0; i < ids.n; i++) {
+        bool chosen = false;
+        for (size_t k = 0; k < q->nchoices && !chosen; k++)
+            chosen = strcmp(q->choices[k].value, ids.v[i]) == 0;
+        if (!chosen) {
+            la_error_set(&err, q->loc.file, q->loc.line, q->loc.col,
+                         "templates/sources/%s/ is an event source no choice of '%s' names: add "
+                         "the choice '%s', or remove the folder",
+                         ids.v[i], q->id, ids.v[i]);
+            problem(&n, &err, report, ud);
         }
     }
-    return true;
+    ids_finish(&ids);
+    return n;
 }
 
 static bool valid_crate_name(const char *s)
@@ -228,12 +451,27 @@ bool project_path_valid(const char *p)
 }
 
 struct tctx *project_context(const struct engine *e, const struct advice *adv,
-                             const struct project_opts *opts)
+                             const struct project_opts *opts, struct la_error *err)
 {
     struct tctx *c = advice_context(e, adv);
     tctx_set(c, "crate_name", opts && opts->name ? opts->name : "my-function");
     tctx_set_bool(c, "ci.github", opts && opts->ci && strcmp(opts->ci, "github") == 0);
-    add_derived(c);
+    bool trait[NTRAITS] = {false};
+    const char *id = tctx_get(c, "event_source");
+    if (id && *id) {
+        for (size_t k = 0; k < NPIECES; k++) {
+            char *name = xasprintf("event_source.%s", pieces[k].name);
+            char *value = xasprintf("sources/%s/%s", id, pieces[k].file);
+            tctx_set(c, name, value);
+            free(name);
+            free(value);
+        }
+        if (!source_traits(id, trait, err)) {
+            tctx_destroy(c);
+            return NULL;
+        }
+    }
+    add_derived(c, trait);
     return c;
 }
 
@@ -324,7 +562,9 @@ bool project_render(const struct engine *e, const struct advice *adv,
     if (msrc == NULL)
         return la_error_set(err, MANIFEST, 0, 0, "the project manifest is missing");
 
-    struct tctx *ctx = project_context(e, adv, opts);
+    struct tctx *ctx = project_context(e, adv, opts, err);
+    if (ctx == NULL)
+        return false;
     struct strbuf manifest = STRBUF_INIT;
     bool ok = template_render(msrc, mlen, MANIFEST, ctx, project_partial, NULL, &manifest, err);
     size_t cap = 0;

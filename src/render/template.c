@@ -4,8 +4,10 @@
  * library that fits (mustach and friends are not packaged for bookworm, or HTML-escape by
  * default, or report errors without a place); we need errors as name:line:col in our
  * `struct la_error`, no escaping (we emit Rust, TOML, YAML and Markdown), flat dotted names
- * ("event_source.sqs" is one name) and re-indentation of standalone partials so that code
- * parts compose at any depth. That is about 400 lines, smaller than gluing a library.
+ * ("event_source.sqs" is one name), re-indentation of standalone partials so that code
+ * parts compose at any depth, and the spec's optional dynamic names ({{>*name}}: the
+ * partial named by name's value), checked for every value a name can take. That is a few
+ * hundred lines, smaller than gluing a library.
  *
  * A template is first tokenised into a flat array (sections know the index of their closing
  * tag), which is all `template_check` needs; rendering walks that array. */
@@ -142,6 +144,7 @@ struct tok {
     size_t off;          /* where the tag starts, for errors */
     size_t end;          /* sections: index of the matching T_CLOSE */
     size_t ind_a, ind_n; /* standalone partials: the indentation before the tag */
+    bool dynamic;        /* {{>*name}}: the partial named by the value of name */
 };
 
 struct tpl {
@@ -206,6 +209,18 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+/* What a static partial tag accepts, for the value of a dynamic one: a relative path of
+ * name characters and '/', without '..'. */
+static bool partial_name_ok(const char *s)
+{
+    if (s[0] == '\0' || s[0] == '/' || strstr(s, "..") != NULL)
+        return false;
+    for (const char *q = s; *q; q++)
+        if (!name_char(*q, true))
+            return false;
+    return true;
+}
+
 static bool tokenise(struct tpl *p, struct la_error *err)
 {
     const char *s = p->src;
@@ -226,7 +241,7 @@ static bool tokenise(struct tpl *p, struct la_error *err)
             j++;
         char sigil = j < len ? s[j] : '\0';
         enum tok_kind kind = T_VAR;
-        bool comment = false;
+        bool comment = false, dynamic = false;
         switch (sigil) {
         case '#':
             kind = T_SECTION;
@@ -243,6 +258,12 @@ static bool tokenise(struct tpl *p, struct la_error *err)
         case '>':
             kind = T_PARTIAL;
             j++;
+            while (j < len && is_blank(s[j]))
+                j++;
+            if (j < len && s[j] == '*') { /* the dynamic names module of the Mustache spec */
+                dynamic = true;
+                j++;
+            }
             break;
         case '!':
             comment = true;
@@ -278,9 +299,10 @@ static bool tokenise(struct tpl *p, struct la_error *err)
             if (na == nb)
                 FAIL_AT(p, tag, "empty tag name");
             for (size_t q = na; q < nb; q++)
-                if (!name_char(s[q], kind == T_PARTIAL))
+                if (!name_char(s[q], kind == T_PARTIAL && !dynamic))
                     FAIL_AT(p, q, "bad character '%c' in tag name", s[q]);
-            if (kind == T_PARTIAL && (s[na] == '/' || memmem(s + na, nb - na, "..", 2) != NULL))
+            if (kind == T_PARTIAL && !dynamic &&
+                (s[na] == '/' || memmem(s + na, nb - na, "..", 2) != NULL))
                 FAIL_AT(p, na, "partial name must be a relative path without '..'");
         }
 
@@ -306,6 +328,7 @@ static bool tokenise(struct tpl *p, struct la_error *err)
 
         if (!comment) {
             struct tok *t = add_tok(p, kind, na, nb - na, tag);
+            t->dynamic = dynamic;
             if (kind == T_PARTIAL && standalone) {
                 t->ind_a = lft;
                 t->ind_n = tag - lft;
@@ -446,12 +469,36 @@ static char *partial_display(const char *parent, const char *pname)
 static bool run_partial(const struct tpl *p, const struct tok *t, struct render *r,
                         struct strbuf *out, struct la_error *err)
 {
-    char *pname = xstrndup(p->src + t->a, t->n);
+    char *pname;
+    if (t->dynamic) {
+        const struct tval *v = lookup(r, p->src + t->a, t->n);
+        if (v == NULL || v->kind != TV_STR || v->str[0] == '\0')
+            FAIL_AT(p, t->off, "dynamic partial '*%.*s': '%.*s' names no template (%s)", (int)t->n,
+                    p->src + t->a, (int)t->n, p->src + t->a,
+                    v == NULL           ? "not set"
+                    : v->kind == TV_STR ? "empty"
+                                        : "not a string");
+        if (!partial_name_ok(v->str))
+            FAIL_AT(p, t->off,
+                    "dynamic partial '*%.*s': \"%s\" is not a partial name (a relative path "
+                    "without '..')",
+                    (int)t->n, p->src + t->a, v->str);
+        pname = xstrdup(v->str);
+    } else {
+        pname = xstrndup(p->src + t->a, t->n);
+    }
     size_t plen = 0;
     const char *psrc = r->partial ? r->partial(r->ud, pname, &plen) : NULL;
     if (psrc == NULL) {
+        int l_, c_;
+        where(p->src, t->off, &l_, &c_);
+        if (t->dynamic)
+            la_error_set(err, p->name, l_, c_, "unknown partial '%s' (the value of '%.*s')", pname,
+                         (int)t->n, p->src + t->a);
+        else
+            la_error_set(err, p->name, l_, c_, "unknown partial '%s'", pname);
         free(pname);
-        FAIL_AT(p, t->off, "unknown partial '%.*s'", (int)t->n, p->src + t->a);
+        return false;
     }
     if (r->partial_depth >= MAX_PARTIAL_DEPTH) {
         free(pname);
@@ -579,8 +626,92 @@ static size_t sat_add(size_t a, size_t b)
     return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-static bool check(const char *src, size_t len, const char *name, tpl_partial_fn partial, void *ud,
-                  int depth, struct checked *done, struct bound *out, struct la_error *err)
+struct check_state {
+    tpl_partial_fn partial;
+    tpl_values_fn values;
+    void *ud;
+    struct checked done;
+};
+
+static bool check(const char *src, size_t len, const char *name, int depth, struct check_state *st,
+                  struct bound *out, struct la_error *err);
+
+/* The bound of the partial pname, included by p's tag t at depth (checked once, then
+ * remembered). via: the context name a dynamic tag took pname from, or NULL. */
+static bool check_partial(const struct tpl *p, const struct tok *t, const char *pname,
+                          const char *via, int depth, struct check_state *st, struct bound *b,
+                          struct la_error *err)
+{
+    int l, c;
+    where(p->src, t->off, &l, &c);
+    if (via && !partial_name_ok(pname))
+        return la_error_set(err, p->name, l, c,
+                            "dynamic partial '*%s': \"%s\" is not a partial name (a relative "
+                            "path without '..')",
+                            via, pname);
+    *b = (struct bound){-1, 0, 0};
+    for (size_t k = 0; k < st->done.n; k++)
+        if (strcmp(st->done.names[k], pname) == 0)
+            *b = st->done.b[k];
+    size_t plen = 0;
+    const char *psrc = st->partial ? st->partial(st->ud, pname, &plen) : NULL;
+    if (psrc == NULL && via)
+        return la_error_set(err, p->name, l, c, "unknown partial '%s' (a value of '%s')", pname,
+                            via);
+    if (psrc == NULL)
+        return la_error_set(err, p->name, l, c, "unknown partial '%s'", pname);
+    if (depth >= MAX_PARTIAL_DEPTH || (b->height >= 0 && depth + 1 + b->height > MAX_PARTIAL_DEPTH))
+        return la_error_set(err, p->name, l, c,
+                            "partials nested more than %d deep (recursive partial?)",
+                            MAX_PARTIAL_DEPTH);
+    if (b->height >= 0)
+        return true;
+    char *shown = partial_display(p->name, pname);
+    bool ok = check(psrc, plen, shown, depth + 1, st, b, err);
+    free(shown);
+    if (ok) {
+        struct checked *d = &st->done;
+        d->names = xgrow(d->names, &d->cap, d->n + 1, sizeof *d->names);
+        d->b = xgrow(d->b, &d->bcap, d->n + 1, sizeof *d->b);
+        d->names[d->n] = xstrdup(pname);
+        d->b[d->n++] = *b;
+    }
+    return ok;
+}
+
+/* A dynamic partial takes one of its values at each rendering: its bound is the largest of
+ * theirs, and every value is checked (an unknown name, or a value that names no template, is
+ * an error at the tag). */
+static bool check_dynamic(const struct tpl *p, const struct tok *t, int depth,
+                          struct check_state *st, struct bound *b, struct la_error *err)
+{
+    char *via = xstrndup(p->src + t->a, t->n);
+    char **vals = st->values ? st->values(st->ud, via) : NULL;
+    bool ok = true;
+    *b = (struct bound){0, 0, 0};
+    if (vals == NULL) {
+        int l, c;
+        where(p->src, t->off, &l, &c);
+        ok = la_error_set(err, p->name, l, c,
+                          "dynamic partial '*%s': '%s' is not a name that holds a template name",
+                          via, via);
+    }
+    for (size_t k = 0; vals && vals[k]; k++) {
+        struct bound vb;
+        if (ok && (ok = check_partial(p, t, vals[k], via, depth, st, &vb, err))) {
+            b->height = vb.height > b->height ? vb.height : b->height;
+            b->bytes = vb.bytes > b->bytes ? vb.bytes : b->bytes;
+            b->expansions = vb.expansions > b->expansions ? vb.expansions : b->expansions;
+        }
+        free(vals[k]);
+    }
+    free(vals);
+    free(via);
+    return ok;
+}
+
+static bool check(const char *src, size_t len, const char *name, int depth, struct check_state *st,
+                  struct bound *out, struct la_error *err)
 {
     struct tpl p;
     *out = (struct bound){0, len, 0};
@@ -589,71 +720,53 @@ static bool check(const char *src, size_t len, const char *name, tpl_partial_fn 
         const struct tok *t = &p.t[i];
         if (t->kind != T_PARTIAL)
             continue;
-        char *pname = xstrndup(p.src + t->a, t->n);
-        size_t plen = 0;
-        const char *psrc = partial ? partial(ud, pname, &plen) : NULL;
-        struct bound b = {-1, 0, 0};
-        for (size_t k = 0; k < done->n; k++)
-            if (strcmp(done->names[k], pname) == 0)
-                b = done->b[k];
+        struct bound b;
+        if (t->dynamic) {
+            ok = check_dynamic(&p, t, depth, st, &b, err);
+        } else {
+            char *pname = xstrndup(p.src + t->a, t->n);
+            ok = check_partial(&p, t, pname, NULL, depth, st, &b, err);
+            free(pname);
+        }
+        if (!ok)
+            break;
         int l, c;
         where(p.src, t->off, &l, &c);
-        if (psrc == NULL) {
-            ok = la_error_set(err, p.name, l, c, "unknown partial '%s'", pname);
-        } else if (depth >= MAX_PARTIAL_DEPTH ||
-                   (b.height >= 0 && depth + 1 + b.height > MAX_PARTIAL_DEPTH)) {
+        if (b.height + 1 > out->height)
+            out->height = b.height + 1;
+        out->bytes = sat_add(out->bytes, b.bytes);
+        out->expansions = sat_add(out->expansions, sat_add(b.expansions, 1));
+        if (out->bytes > MAX_RENDER_BYTES)
             ok = la_error_set(err, p.name, l, c,
-                              "partials nested more than %d deep (recursive partial?)",
-                              MAX_PARTIAL_DEPTH);
-        } else if (b.height < 0) {
-            char *shown = partial_display(p.name, pname);
-            ok = check(psrc, plen, shown, partial, ud, depth + 1, done, &b, err);
-            free(shown);
-            if (ok) {
-                done->names = xgrow(done->names, &done->cap, done->n + 1, sizeof *done->names);
-                done->b = xgrow(done->b, &done->bcap, done->n + 1, sizeof *done->b);
-                done->names[done->n] = pname;
-                done->b[done->n++] = b;
-                pname = NULL;
-            }
-        }
-        if (ok) {
-            if (b.height + 1 > out->height)
-                out->height = b.height + 1;
-            out->bytes = sat_add(out->bytes, b.bytes);
-            out->expansions = sat_add(out->expansions, sat_add(b.expansions, 1));
-            if (out->bytes > MAX_RENDER_BYTES)
-                ok = la_error_set(err, p.name, l, c,
-                                  "the partials here can expand to more than %zu MB "
-                                  "(partials expanding exponentially?)",
-                                  MAX_RENDER_BYTES >> 20);
-            else if (out->expansions > MAX_PARTIAL_EXPANSIONS)
-                ok = la_error_set(err, p.name, l, c,
-                                  "the partials here can expand more than %d partials "
-                                  "(partials expanding exponentially?)",
-                                  MAX_PARTIAL_EXPANSIONS);
-        }
-        free(pname);
+                              "the partials here can expand to more than %zu MB "
+                              "(partials expanding exponentially?)",
+                              MAX_RENDER_BYTES >> 20);
+        else if (out->expansions > MAX_PARTIAL_EXPANSIONS)
+            ok = la_error_set(err, p.name, l, c,
+                              "the partials here can expand more than %d partials "
+                              "(partials expanding exponentially?)",
+                              MAX_PARTIAL_EXPANSIONS);
     }
     tpl_finish(&p);
     return ok;
 }
 
-bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial, void *ud,
-                    struct la_error *err)
+bool template_check(const char *src, size_t len, const char *name, tpl_partial_fn partial,
+                    tpl_values_fn values, void *ud, struct la_error *err)
 {
-    struct checked done = {0};
+    struct check_state st = {.partial = partial, .values = values, .ud = ud};
     struct bound b;
-    bool ok = check(src, len, name, partial, ud, 0, &done, &b, err);
-    for (size_t k = 0; k < done.n; k++)
-        free(done.names[k]);
-    free(done.names);
-    free(done.b);
+    bool ok = check(src, len, name, 0, &st, &b, err);
+    for (size_t k = 0; k < st.done.n; k++)
+        free(st.done.names[k]);
+    free(st.done.names);
+    free(st.done.b);
     return ok;
 }
 
 struct file_partials {
     char *root;
+    tpl_values_fn values; /* called with the root as its ud */
     char **bufs;
     size_t n, cap;
 };
@@ -672,6 +785,12 @@ static const char *file_partial(void *ud, const char *name, size_t *len)
     fp->bufs[fp->n++] = buf;
     *len = n;
     return buf;
+}
+
+static char **file_values(void *ud, const char *name)
+{
+    struct file_partials *fp = ud;
+    return fp->values ? fp->values(fp->root, name) : NULL;
 }
 
 static char *partials_root(const char *path)
@@ -699,14 +818,14 @@ static char *partials_root(const char *path)
     return dir;
 }
 
-bool template_validate(const char *path, struct la_error *err)
+bool template_validate(const char *path, tpl_values_fn values, struct la_error *err)
 {
     char *src = NULL;
     size_t len = 0;
     if (!file_read_all(path, 1 << 20, &src, &len, err))
         return false;
-    struct file_partials fp = {.root = partials_root(path)};
-    bool ok = template_check(src, len, path, file_partial, &fp, err);
+    struct file_partials fp = {.root = partials_root(path), .values = values};
+    bool ok = template_check(src, len, path, file_partial, file_values, &fp, err);
     for (size_t i = 0; i < fp.n; i++)
         free(fp.bufs[i]);
     free(fp.bufs);

@@ -39,7 +39,8 @@ def referenced_names(root):
         for f in files:
             if f.endswith(".tpl"):
                 with open(os.path.join(dirpath, f), encoding="utf-8") as fh:
-                    names.update(re.findall(r"\{\{[#^]\s*([A-Za-z0-9_.-]+)", fh.read()))
+                    # sections, and dynamic partials ({{>*event_source.handler}}: by source)
+                    names.update(re.findall(r"\{\{(?:[#^]|>\s*\*)\s*([A-Za-z0-9_.-]+)", fh.read()))
     return {n.split(".")[0] for n in names}
 
 

@@ -209,16 +209,121 @@ static void test_check(void **state)
     struct partial_set ps = {{"ok", "bad", NULL}, {"fine {{x}}", "{{#x}}", NULL}};
     struct la_error err = LA_ERROR_INIT;
     /* the check follows partials even inside false sections */
-    assert_true(template_check("{{#no}}{{>ok}}{{/no}}", 21, "m", lookup_partial, &ps, &err));
-    assert_false(template_check("{{#no}}{{>bad}}{{/no}}", 22, "m", lookup_partial, &ps, &err));
+    assert_true(template_check("{{#no}}{{>ok}}{{/no}}", 21, "m", lookup_partial, NULL, &ps, &err));
+    assert_false(
+        template_check("{{#no}}{{>bad}}{{/no}}", 22, "m", lookup_partial, NULL, &ps, &err));
     char *msg = la_error_format(&err);
     assert_string_equal(msg, "bad:1:1: section 'x' is not closed");
     free(msg);
-    assert_false(template_check("\n{{>gone}}", 10, "m", lookup_partial, &ps, &err));
+    assert_false(template_check("\n{{>gone}}", 10, "m", lookup_partial, NULL, &ps, &err));
     msg = la_error_format(&err);
     assert_string_equal(msg, "m:2:1: unknown partial 'gone'");
     free(msg);
     la_error_finish(&err);
+}
+
+static void test_dynamic_partials(void **state)
+{
+    (void)state;
+    struct partial_set ps = {{"a", "sub/b", NULL}, {"A{{x}}\n", "B\n", NULL}};
+    struct tctx *c = tctx_create();
+    tctx_set(c, "x", "1");
+    tctx_set(c, "part", "a");
+    tctx_set(c, "part.b", "sub/b");
+    expect("[{{>*part}}]", c, &ps, "[A1\n]");
+    expect("[{{>* part.b }}]", c, &ps, "[B\n]");
+    /* standalone: re-indented like a static partial */
+    expect("x\n  {{>*part}}\ny\n", c, &ps, "x\n  A1\ny\n");
+    /* the value is looked up like any name: innermost list item first */
+    tctx_set(tctx_push(c, "l"), "part", "sub/b");
+    expect("{{#l}}{{>*part}}{{/l}}", c, &ps, "B\n");
+    expect_error("\n {{>*nothing}}", c, &ps,
+                 "t.tpl:2:2: dynamic partial '*nothing': 'nothing' names no template (not set)");
+    tctx_set_bool(c, "flag", true);
+    expect_error("{{>*flag}}", c, &ps,
+                 "t.tpl:1:1: dynamic partial '*flag': 'flag' names no template (not a string)");
+    tctx_set(c, "up", "../a");
+    expect_error("{{>*up}}", c, &ps,
+                 "t.tpl:1:1: dynamic partial '*up': \"../a\" is not a partial name (a relative "
+                 "path without '..')");
+    tctx_set(c, "gone", "sub/gone");
+    expect_error("{{>*gone}}", c, &ps,
+                 "t.tpl:1:1: unknown partial 'sub/gone' (the value of 'gone')");
+    /* a context name holds no '/' */
+    expect_error("{{>*a/b}}", c, &ps, "t.tpl:1:6: bad character '/' in tag name");
+    tctx_destroy(c);
+}
+
+/* The values the dynamic names of test_check_dynamic can take. */
+static char **test_values(void *ud, const char *name)
+{
+    (void)ud;
+    const char *const *v;
+    static const char *const p[] = {"ok", NULL}, *const q[] = {"ok", "bad", NULL},
+                             *const g[] = {"gone", NULL}, *const b[] = {"ok", "l0", NULL},
+                             *const u[] = {"../ok", NULL};
+    if (strcmp(name, "p") == 0)
+        v = p;
+    else if (strcmp(name, "q") == 0)
+        v = q;
+    else if (strcmp(name, "g") == 0)
+        v = g;
+    else if (strcmp(name, "b") == 0)
+        v = b;
+    else if (strcmp(name, "u") == 0)
+        v = u;
+    else
+        return NULL;
+    size_t n = 0;
+    while (v[n])
+        n++;
+    char **out = calloc(n + 1, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        out[i] = strdup(v[i]);
+    return out;
+}
+
+static void check_expect(const char *src, struct partial_set *ps, const char *want)
+{
+    struct la_error err = LA_ERROR_INIT;
+    bool ok = template_check(src, strlen(src), "m", lookup_partial, test_values, ps, &err);
+    char *msg = ok ? NULL : la_error_format(&err);
+    if (want == NULL && !ok)
+        fprintf(stderr, "unexpected error: %s\n", msg);
+    assert_int_equal(ok, want == NULL);
+    if (want)
+        assert_string_equal(msg, want);
+    free(msg);
+    la_error_finish(&err);
+}
+
+static void test_check_dynamic(void **state)
+{
+    (void)state;
+    /* l0 includes l1 ten times, ..., l4 includes l5: 111110 expansions in all */
+    const char *ten = "{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}{{>lN}}";
+    char lv[5][80];
+    for (int i = 0; i < 5; i++) {
+        strcpy(lv[i], ten);
+        for (char *s = lv[i]; (s = strstr(s, "lN")) != NULL; s++)
+            s[1] = (char)('1' + i);
+    }
+    struct partial_set ps = {{"ok", "bad", "l0", "l1", "l2", "l3", "l4", "l5"},
+                             {"fine {{x}}", "{{#x}}", lv[0], lv[1], lv[2], lv[3], lv[4], "x"}};
+    check_expect("{{>*p}}", &ps, NULL);
+    /* every value is checked, whatever a rendering would pick */
+    check_expect("{{#no}}{{>*q}}{{/no}}", &ps, "bad:1:1: section 'x' is not closed");
+    check_expect("\n{{>*g}}", &ps, "m:2:1: unknown partial 'gone' (a value of 'g')");
+    check_expect("{{>*u}}", &ps,
+                 "m:1:1: dynamic partial '*u': \"../ok\" is not a partial name (a relative path "
+                 "without '..')");
+    check_expect("x {{>*nope}}", &ps,
+                 "m:1:3: dynamic partial '*nope': 'nope' is not a name that holds a template name");
+    /* the bounds on expansion hold for the largest value */
+    check_expect("{{>*b}}", &ps,
+                 "l0:1:64: the partials here can expand more than 100000 partials (partials "
+                 "expanding exponentially?)");
+    check_expect("{{>l1}}", &ps, NULL);
 }
 
 static void write_file(const char *path, const char *text)
@@ -246,23 +351,23 @@ static void test_validate_files(void **state)
     snprintf(path, sizeof path, "%s/templates/main.tpl", dir);
     write_file(path, "{{>parts/a}}{{#x}}{{/x}}\n");
     struct la_error err = LA_ERROR_INIT;
-    bool ok = template_validate(path, &err);
+    bool ok = template_validate(path, NULL, &err);
     if (!ok)
         fprintf(stderr, "%s\n", err.msg);
     assert_true(ok);
     /* a partial referenced from inside templates/parts resolves from templates/ too */
     snprintf(path, sizeof path, "%s/templates/parts/a.tpl", dir);
-    assert_true(template_validate(path, &err));
+    assert_true(template_validate(path, NULL, &err));
     snprintf(path, sizeof path, "%s/templates/parts/c.tpl", dir);
     write_file(path, "ok\n{{>parts/missing}}\n");
-    assert_false(template_validate(path, &err));
+    assert_false(template_validate(path, NULL, &err));
     char *msg = la_error_format(&err);
     char want[512];
     snprintf(want, sizeof want, "%s:2:1: unknown partial 'parts/missing'", path);
     assert_string_equal(msg, want);
     free(msg);
     snprintf(path, sizeof path, "%s/templates/nonexistent.tpl", dir);
-    assert_false(template_validate(path, &err));
+    assert_false(template_validate(path, NULL, &err));
     la_error_finish(&err);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
@@ -272,10 +377,16 @@ static void test_validate_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_variables), cmocka_unit_test(test_sections),
-        cmocka_unit_test(test_lists),     cmocka_unit_test(test_standalone),
-        cmocka_unit_test(test_partials),  cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_check),     cmocka_unit_test(test_validate_files),
+        cmocka_unit_test(test_variables),
+        cmocka_unit_test(test_sections),
+        cmocka_unit_test(test_lists),
+        cmocka_unit_test(test_standalone),
+        cmocka_unit_test(test_partials),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_check),
+        cmocka_unit_test(test_validate_files),
+        cmocka_unit_test(test_dynamic_partials),
+        cmocka_unit_test(test_check_dynamic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

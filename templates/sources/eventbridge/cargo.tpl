@@ -1,0 +1,1 @@
+aws_lambda_events = { version = "1", default-features = false, features = ["eventbridge"] }

@@ -1,0 +1,6 @@
+      Events:
+        Rule:
+          Type: EventBridgeRule
+          Properties:
+            Pattern:
+              source: [my.application]

@@ -1,0 +1,3 @@
+      Events:
+        Api:
+          Type: HttpApi

@@ -1,0 +1,2 @@
+lambda_runtime = "1"
+percent-encoding = "2"

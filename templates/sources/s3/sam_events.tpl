@@ -1,0 +1,6 @@
+      Events:
+        Upload:
+          Type: S3
+          Properties:
+            Bucket: !Ref InputBucket
+            Events: s3:ObjectCreated:*

@@ -1,0 +1,3 @@
+
+  InputBucket:
+    Type: AWS::S3::Bucket

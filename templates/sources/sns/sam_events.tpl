@@ -1,0 +1,5 @@
+      Events:
+        Topic:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic

@@ -1,0 +1,3 @@
+
+  Topic:
+    Type: AWS::SNS::Topic

@@ -1,0 +1,1 @@
+use aws_lambda_events::event::sns::SnsEvent;
