@@ -60,7 +60,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
     read_object(app, &job.bucket, &job.key).await
 {{/fetch.s3_event}}
 {{#fetch.s3}}
-    read_object(app, &app.bucket, job.body.trim()).await
+    read_object(app, &app.bucket, key_of(job)?).await
 {{/fetch.s3}}
 {{#fetch.http}}
     let response = app
@@ -82,7 +82,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{/lambda_http}}
 {{^lambda_http}}
     // The record's data is the item's key.
-    let key = aws_sdk_dynamodb::types::AttributeValue::S(job.body.trim().to_string());
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(key_of(job)?.to_string());
 {{/lambda_http}}
     let output = app
         .dynamodb
@@ -94,7 +94,9 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .map_err(aws_sdk_dynamodb::Error::from)?;
 {{#lambda_http}}
     // The stored item with the request's data (a GET's is its id): map both to your types.
-    Ok(format!("{:?} {}", output.item(), job.body).into_bytes())
+    let mut data = format!("{:?} ", output.item()).into_bytes();
+    data.extend_from_slice(&job.body);
+    Ok(data)
 {{/lambda_http}}
 {{^lambda_http}}
     // Map the item to your own type here.
@@ -103,7 +105,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{/fetch.dynamodb}}
 {{#fetch.event}}
     // The event carries the data; read more here if the job needs it.
-    Ok(job.body.clone().into_bytes())
+    Ok(job.body.clone())
 {{/fetch.event}}
 }
 {{/fetch_step}}
@@ -172,7 +174,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
         .s3
         .head_object()
         .bucket(&app.bucket)
-        .key(job.body.trim())
+        .key(key_of(job)?)
         .send()
         .await
         .map_err(aws_sdk_s3::Error::from)?;
@@ -209,6 +211,17 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
 {{/fetch.event}}
 }
 {{/concurrent_few}}
+{{#key_in_record}}
+
+/// The key the record's data names (an object's, an item's), trimmed: a record whose data is
+/// not text names nothing, and fails with this error rather than a mangled key.
+fn key_of(job: &Job) -> Result<&str, HandlerError> {
+    let text = std::str::from_utf8(&job.body).map_err(|_| {
+        HandlerError::InvalidEvent(format!("record {}: the data is not a UTF-8 key", job.id))
+    })?;
+    Ok(text.trim())
+}
+{{/key_in_record}}
 {{#reads_s3_object}}
 
 /// Downloads a whole object.
@@ -230,12 +243,22 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 }
 {{/reads_s3_object}}
 
-/// Writes the job's result{{#writes}}; the writes are independent, so they run at once{{/writes}}.
+{{#writes}}
+/// Writes the job's result; the writes are independent, so they run at once.
 /// Returns what the invocation reports for the job{{#write.s3}}: where the result went{{/write.s3}}.
+{{/writes}}
+{{^writes}}
+{{#answers_caller}}
+/// The job's result, returned to the caller (no destination was chosen).
+{{/answers_caller}}
+{{^answers_caller}}
+/// Where the job's result would be written: no destination was chosen, so it is only logged.
+{{/answers_caller}}
+{{/writes}}
 async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
     tracing::info!(job = %job.id, bytes = output.len(), "storing");
 {{#write.s3}}
-    let key = output_key(job);
+    let key = output_key(job)?;
 {{/write.s3}}
 {{#text_writes}}
     // These destinations take text: a binary result is an error here, never mangled.
@@ -268,8 +291,17 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
     Ok(text)
 {{/text_writes}}
 {{^text_writes}}
+{{#answers_caller}}
     // The result goes back to the caller as text: a binary one is an error, never mangled.
     String::from_utf8(output).map_err(|_| HandlerError::NotText)
+{{/answers_caller}}
+{{^answers_caller}}
+    // Nothing stores the result: this event source takes no answer and no destination was
+    // chosen, so it is only logged here. To keep it, answer `clients` with s3, dynamodb, sqs
+    // or sns (`lambda-advisor new --answer clients=sqs ...`) or write it yourself here.
+    tracing::info!(job = %job.id, bytes = output.len(), "result not stored (no destination)");
+    Ok(format!("{} bytes, not stored", output.len()))
+{{/answers_caller}}
 {{/text_writes}}
 {{/write.s3}}
 }
@@ -282,15 +314,15 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
 {{^fetch.s3_event}}
 /// The result's key in the output bucket, derived from the input's.
 {{/fetch.s3_event}}
-fn output_key(job: &Job) -> String {
+fn output_key(job: &Job) -> Result<String, HandlerError> {
 {{#fetch.s3_event}}
-    job.key.clone()
+    Ok(job.key.clone())
 {{/fetch.s3_event}}
 {{#fetch.s3}}
-    job.body.trim().to_string()
+    Ok(key_of(job)?.to_string())
 {{/fetch.s3}}
 {{^reads_s3_object}}
-    format!("results/{}", job.id)
+    Ok(format!("results/{}", job.id))
 {{/reads_s3_object}}
 }
 {{/write.s3}}
