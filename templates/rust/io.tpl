@@ -256,7 +256,9 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 {{/answers_caller}}
 {{/writes}}
 async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
+{{#writes}}
     tracing::info!(job = %job.id, bytes = output.len(), "storing");
+{{/writes}}
 {{#write.s3}}
     let key = output_key(job)?;
 {{/write.s3}}

@@ -1,12 +1,10 @@
 {{#services}}
 
-/// The function's timeout (the advice's `timeout_s`; keep it in step with the deployment).
-/// No outgoing call may outlive the invocation: a call that hangs must fail while the
-/// handler still has time to log it and report the failure.
-const FUNCTION_TIMEOUT: Duration = Duration::from_secs({{timeout_s}});
-
-/// One outgoing call, retries included: half the function timeout.
-const CALL_TIMEOUT: Duration = Duration::from_millis(FUNCTION_TIMEOUT.as_millis() as u64 / 2);
+/// One outgoing call, retries included: the advice's {{call_timeout_s}} s, two thirds of the
+/// function's {{timeout_s}} s timeout (keep both in step with the deployment). No outgoing
+/// call may outlive the invocation: a call that hangs must fail while the handler still has
+/// time to log it and report the failure.
+const CALL_TIMEOUT: Duration = Duration::from_secs({{call_timeout_s}});
 
 /// Setting up a connection: two seconds at most (well under a second in a region), half
 /// the call's budget when that is less.

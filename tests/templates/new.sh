@@ -135,7 +135,11 @@ t_has "kinesis: binary test" "$main" "fn binary_data_is_kept_as_bytes()"
 new "clients" 0 "$D/clients" --defaults --answer clients=http,s3,secrets_manager --answer workload=io \
   --answer io_shape=chain
 main=$(cat "$D/clients/src/main.rs")
-t_has "function timeout" "$main" "const FUNCTION_TIMEOUT: Duration = Duration::from_secs("
+# The call timeout is the advice's call_timeout_s (its prose says "3 s here"), not a second
+# rule of the template's own.
+t_has "call timeout from the advice" "$main" "const CALL_TIMEOUT: Duration = Duration::from_secs(3);"
+t_has "the advice says the same" "$("$LA_BIN" advise --defaults --answer clients=http,s3,secrets_manager \
+  --answer workload=io --answer io_shape=chain)" "(3 s here, two"
 t_has "reqwest timeout" "$main" ".timeout(CALL_TIMEOUT)"
 t_has "reqwest connect timeout" "$main" ".connect_timeout(CONNECT_TIMEOUT)"
 t_has "SDK timeouts" "$main" ".timeout_config(sdk_timeouts())"
