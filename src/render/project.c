@@ -87,6 +87,11 @@ static void add_derived(struct tctx *c)
         (has(c, "reads_s3_object") &&
          (has(c, "pattern.mixed-pipeline") || (!answers && !w_http && !w_ddb && !w_sqs && !w_sns)));
     tctx_set_bool(c, "write.http", w_http);
+    /* Calls to paths under the HTTP API's URL: the items, the details, the results. */
+    tctx_set_bool(c, "api_paths",
+                  w_http || (has(c, "clients.http") &&
+                             (has(c, "fan_out_size.many") ||
+                              (has(c, "pattern.async-concurrent") && has(c, "fetch.http")))));
     tctx_set_bool(c, "write.s3", w_s3);
     tctx_set_bool(c, "write.dynamodb", w_ddb);
     tctx_set_bool(c, "write.sqs", w_sqs);

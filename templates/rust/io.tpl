@@ -65,7 +65,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{#fetch.http}}
     let response = app
         .http
-        .post(&app.api_url)
+        .post(app.api_url.clone())
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -116,7 +116,7 @@ async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}job: &Job, item: Stri
 {{#item.http}}
     let response = app
         .http
-        .get(format!("{}/items/{item}", app.api_url))
+        .get(api_endpoint(&app.api_url, &["items", &item]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -184,7 +184,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
 {{#fetch.http}}
     let response = app
         .http
-        .get(format!("{}/details/{}", app.api_url, job.id))
+        .get(api_endpoint(&app.api_url, &["details", &job.id]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -211,6 +211,19 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
 {{/fetch.event}}
 }
 {{/concurrent_few}}
+{{#api_paths}}
+
+/// The API's URL with these path segments added, each one percent-encoded: an id or an item
+/// taken from the event cannot add segments, a query or a `..` to the path.
+fn api_endpoint(base: &reqwest::Url, segments: &[&str]) -> reqwest::Url {
+    let mut url = base.clone();
+    // Never an error: `api_url()` refused a URL that cannot be a base.
+    if let Ok(mut path) = url.path_segments_mut() {
+        path.pop_if_empty().extend(segments);
+    }
+    url
+}
+{{/api_paths}}
 {{#key_in_record}}
 
 /// The key the record's data names (an object's, an item's), trimmed: a record whose data is
@@ -255,7 +268,7 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 /// Where the job's result would be written: no destination was chosen, so it is only logged.
 {{/answers_caller}}
 {{/writes}}
-async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
+async fn store({{^writes}}{{#answers_caller}}_{{/answers_caller}}{{/writes}}job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
 {{#writes}}
     tracing::info!(job = %job.id, bytes = output.len(), "storing");
 {{/writes}}
@@ -333,7 +346,7 @@ fn output_key(job: &Job) -> Result<String, HandlerError> {
 /// Sends the result to the HTTP API.
 async fn post_result(app: &App, text: &str) -> Result<(), HandlerError> {
     app.http
-        .post(format!("{}/results", app.api_url))
+        .post(api_endpoint(&app.api_url, &["results"]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}

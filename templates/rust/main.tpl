@@ -48,7 +48,7 @@ async fn main() -> Result<(), Error> {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(CALL_TIMEOUT)
             .build()?,
-        api_url: std::env::var("API_URL")?,
+        api_url: api_url()?,
 {{/clients.http}}
 {{#s3_client}}
         s3: aws_sdk_s3::Client::new(&config),
@@ -98,6 +98,18 @@ async fn main() -> Result<(), Error> {
     lambda_runtime::run(service_fn(handler)).await
 {{/lambda_http}}
 }
+{{#clients.http}}
+
+/// The HTTP API's base URL (env `API_URL`), checked once at start: the calls add path
+/// segments to it.
+fn api_url() -> Result<reqwest::Url, Error> {
+    let url = reqwest::Url::parse(&std::env::var("API_URL")?)?;
+    if url.cannot_be_a_base() {
+        return Err(format!("API_URL is not a base URL: {url}").into());
+    }
+    Ok(url)
+}
+{{/clients.http}}
 {{#rayon.yes}}
 
 /// rayon's pool, one thread per vCPU the function has: Lambda gives CPU in proportion to

@@ -35,6 +35,18 @@ mod tests {
 {{#event_source.direct}}
 {{>rust/test/direct}}
 {{/event_source.direct}}
+{{#api_paths}}
+
+    #[test]
+    fn event_data_stays_inside_one_path_segment() {
+        let base = reqwest::Url::parse("https://api.example.com/v1/").expect("a URL");
+        let url = api_endpoint(&base, &["items", "../admin?all=1#x"]);
+        assert_eq!(
+            url.as_str(),
+            "https://api.example.com/v1/items/..%2Fadmin%3Fall=1%23x"
+        );
+    }
+{{/api_paths}}
 {{#clients.http}}
 
     /// A request the fake API received.
@@ -47,14 +59,15 @@ mod tests {
     /// only, a thread per connection): it answers every request `200 OK` with the body `ok`
     /// and records the method and path of each, so the handler test runs offline.
     struct FakeApi {
-        url: String,
+        url: reqwest::Url,
         received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
     }
 
     impl FakeApi {
         fn start() -> Self {
             let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
-            let url = format!("http://{}", listener.local_addr().expect("its address"));
+            let address = listener.local_addr().expect("its address");
+            let url = reqwest::Url::parse(&format!("http://{address}")).expect("a URL");
             let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
             let log = std::sync::Arc::clone(&received);
             std::thread::spawn(move || {

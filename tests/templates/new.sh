@@ -120,6 +120,10 @@ t_has "limit from the advice" "$main" "const CONCURRENCY_LIMIT: usize = 32;"
 # The bound is over the items of one payload, not over a list made from the event.
 t_has "items of the payload" "$main" "let items = items_of(&payload)?;"
 t_has "one call per item" "$main" ".map(|item| fetch_item(job, item, app))"
+# An item from the event is one path segment under API_URL, never raw text in a URL.
+t_has "item percent-encoded" "$main" '.get(api_endpoint(&app.api_url, &["items", &item]))'
+t_hasnt "no URL built by format!" "$main" 'format!("{}/items/'
+t_has "the encoding is tested" "$main" "fn event_data_stays_inside_one_path_segment()"
 # Ordered sources stop at the first failed record and report it.
 new "kinesis" 0 "$D/kinesis" --defaults --answer event_source=kinesis --answer batch_failures=yes \
   --answer workload=io --answer io_shape=fan_out --answer fan_out_size=many
