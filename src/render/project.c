@@ -97,6 +97,8 @@ static void add_derived(struct tctx *c)
     tctx_set_bool(c, "write.sqs", w_sqs);
     tctx_set_bool(c, "write.sns", w_sns);
     tctx_set_bool(c, "writes", w_http || w_s3 || w_ddb || w_sqs || w_sns);
+    /* More than one destination: the writes run at once (try_join_all). */
+    tctx_set_bool(c, "multi_writes", w_http + w_s3 + w_ddb + w_sqs + w_sns > 1);
     tctx_set_bool(c, "text_writes", w_http || w_ddb || w_sqs || w_sns);
     tctx_set_bool(c, "env_vars",
                   has(c, "clients.http") || has(c, "fetch.s3") || w_s3 ||

@@ -257,7 +257,7 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 {{/reads_s3_object}}
 
 {{#writes}}
-/// Writes the job's result; the writes are independent, so they run at once.
+/// Writes the job's result{{#multi_writes}}; the writes are independent, so they run at once{{/multi_writes}}.
 /// Returns what the invocation reports for the job{{#write.s3}}: where the result went{{/write.s3}}.
 {{/writes}}
 {{^writes}}
@@ -276,10 +276,10 @@ async fn store({{^writes}}{{#answers_caller}}_{{/answers_caller}}{{/writes}}job:
     let key = output_key(job)?;
 {{/write.s3}}
 {{#text_writes}}
-    // These destinations take text: a binary result is an error here, never mangled.
+    // Text destinations: a binary result is an error here, never mangled into text.
     let text = String::from_utf8(output{{#write.s3}}.clone(){{/write.s3}}).map_err(|_| HandlerError::NotText)?;
 {{/text_writes}}
-{{#writes}}
+{{#multi_writes}}
     let mut writes: Vec<futures::future::BoxFuture<'_, Result<(), HandlerError>>> = Vec::new();
 {{#write.http}}
     writes.push(Box::pin(post_result(app, &text)));
@@ -297,7 +297,24 @@ async fn store({{^writes}}{{#answers_caller}}_{{/answers_caller}}{{/writes}}job:
     writes.push(Box::pin(publish(app, &text)));
 {{/write.sns}}
     futures::future::try_join_all(writes).await?;
-{{/writes}}
+{{/multi_writes}}
+{{^multi_writes}}
+{{#write.http}}
+    post_result(app, &text).await?;
+{{/write.http}}
+{{#write.s3}}
+    write_object(app, &key, output).await?;
+{{/write.s3}}
+{{#write.dynamodb}}
+    put_rows(app, &job.id, &text).await?;
+{{/write.dynamodb}}
+{{#write.sqs}}
+    send_message(app, &text).await?;
+{{/write.sqs}}
+{{#write.sns}}
+    publish(app, &text).await?;
+{{/write.sns}}
+{{/multi_writes}}
 {{#write.s3}}
     Ok(format!("s3://{}/{key}", app.output_bucket))
 {{/write.s3}}

@@ -97,7 +97,7 @@ new "rayon over a batch of S3 objects" 0 "$D/rayons3" --defaults --answer worklo
 main=$(cat "$D/rayons3/src/main.rs")
 t_has "reads overlap" "$main" ".buffered(FETCHES_IN_FLIGHT)"
 t_hasnt "no read after read" "$(sed -n '/fn transform_batch/,/^}/p' "$D/rayons3/src/main.rs")" ".then(|job|"
-t_has "results written back to S3" "$main" "writes.push(Box::pin(write_object(app, &key, output)));"
+t_has "results written back to S3" "$main" "write_object(app, &key, output).await?;"
 t_has "the test checks the upload" "$main" 'assert!(put_object.num_calls() > 0, "nothing written to S3");'
 # No destination and a source that takes no answer: the code says the result is only logged.
 new "nowhere" 0 "$D/nowhere" --defaults --answer event_source=sqs --answer clients=none
@@ -169,7 +169,7 @@ new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3 --answer workload=
 main=$(cat "$D/s3fn/src/main.rs")
 t_has "keys decoded" "$main" "percent_encoding::percent_decode_str"
 t_has "deletions skipped" "$main" '.filter(is_created)'
-t_has "the pipeline uploads" "$main" "writes.push(Box::pin(write_object(app, &key, output)));"
+t_has "the pipeline uploads" "$main" "write_object(app, &key, output).await?;"
 t_has "output key from the input key" "$main" $'fn output_key(job: &Job) -> Result<String, HandlerError> {\n    Ok(job.key.clone())'
 t_hasnt "no lossy UTF-8" "$main" "from_utf8_lossy"
 new "http" 0 "$D/api" --defaults --answer event_source=http
