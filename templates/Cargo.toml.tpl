@@ -42,9 +42,9 @@ tracing = "0.1"
 {{#aws}}
 
 # The tests answer the AWS calls with aws-smithy-mocks' rules (no network, no credentials);
-# `test-util` lets it build the clients.
+# `test-util` lets it build the clients; 0.2.3 or later answers concurrent calls.
 [dev-dependencies]
-aws-smithy-mocks = "0.2"
+aws-smithy-mocks = "0.2.3"
 {{#clients.dynamodb}}
 aws-sdk-dynamodb = { version = "1", features = ["test-util"] }
 {{/clients.dynamodb}}

@@ -26,9 +26,17 @@ by [aws-smithy-mocks](https://docs.rs/aws-smithy-mocks) rules: no network, no cr
 {{/aws}}
 {{#clients.http}}
 
-The handler test calls the HTTP API, so it is ignored by default: set `API_URL` and run
-`cargo test -- --ignored`.
+The handler test answers the HTTP API's calls with a local server (`FakeApi` in the tests):
+no network.
 {{/clients.http}}
+{{^writes}}
+{{^answers_caller}}
+
+Nothing stores the function's result: this event source takes no answer and no destination
+was chosen, so `store` in `src/main.rs` only logs it. Answer `clients` with s3, dynamodb,
+sqs or sns (`lambda-advisor new --answer clients=...`) to send it somewhere.
+{{/answers_caller}}
+{{/writes}}
 {{#env_vars}}
 
 ## Environment

@@ -95,20 +95,37 @@ static void add_derived(struct tctx *c, const bool *trait)
     };
     set_first_of(c, "fetch", fetch, sizeof fetch / sizeof fetch[0]);
     tctx_set_bool(c, "reads_s3_object", has(c, "fetch.s3_event") || has(c, "fetch.s3"));
+    /* The record's data names what the job reads: an object key or an item key (text). */
+    tctx_set_bool(c, "key_in_record",
+                  has(c, "fetch.s3") || (has(c, "fetch.dynamodb") && !has(c, "lambda_http")));
 
     /* With many calls, HTTP makes the per-item calls (item.http below): it reads. */
     bool w_http = has(c, "clients.http") && !has(c, "fetch.http") && !has(c, "fan_out_size.many");
-    /* The pipeline (download, process, upload) uploads what it read from S3 to S3. */
-    bool w_s3 = (has(c, "clients.s3") && !has(c, "fetch.s3")) ||
-                (has(c, "pattern.mixed-pipeline") && has(c, "reads_s3_object"));
     bool w_ddb = has(c, "clients.dynamodb") && !has(c, "fetch.dynamodb");
     bool w_sqs = has(c, "clients.sqs"), w_sns = has(c, "clients.sns");
+    /* HTTP requests and direct invocations answer with the result; the other sources take
+     * no answer, so a result with no destination would be lost. */
+    bool answers = has(c, "lambda_http") || has(c, "event_source.direct");
+    tctx_set_bool(c, "answers_caller", answers);
+    /* The pipeline (download, process, upload) uploads what it read from S3 to S3, and so
+     * does any function that read S3 objects and has nowhere else to put its results. */
+    bool w_s3 =
+        (has(c, "clients.s3") && !has(c, "fetch.s3")) ||
+        (has(c, "reads_s3_object") &&
+         (has(c, "pattern.mixed-pipeline") || (!answers && !w_http && !w_ddb && !w_sqs && !w_sns)));
     tctx_set_bool(c, "write.http", w_http);
+    /* Calls to paths under the HTTP API's URL: the items, the details, the results. */
+    tctx_set_bool(c, "api_paths",
+                  w_http || (has(c, "clients.http") &&
+                             (has(c, "fan_out_size.many") ||
+                              (has(c, "pattern.async-concurrent") && has(c, "fetch.http")))));
     tctx_set_bool(c, "write.s3", w_s3);
     tctx_set_bool(c, "write.dynamodb", w_ddb);
     tctx_set_bool(c, "write.sqs", w_sqs);
     tctx_set_bool(c, "write.sns", w_sns);
     tctx_set_bool(c, "writes", w_http || w_s3 || w_ddb || w_sqs || w_sns);
+    /* More than one destination: the writes run at once (try_join_all). */
+    tctx_set_bool(c, "multi_writes", w_http + w_s3 + w_ddb + w_sqs + w_sns > 1);
     tctx_set_bool(c, "text_writes", w_http || w_ddb || w_sqs || w_sns);
     tctx_set_bool(c, "env_vars",
                   has(c, "clients.http") || has(c, "fetch.s3") || w_s3 ||

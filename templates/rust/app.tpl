@@ -8,8 +8,8 @@ struct App {
 {{#clients.http}}
     /// One HTTP client (connection pool, rustls) for all invocations.
     http: reqwest::Client,
-    /// Base URL of the HTTP API this function calls (env `API_URL`).
-    api_url: String,
+    /// Base URL of the HTTP API this function calls (env `API_URL`, checked at start).
+    api_url: reqwest::Url,
 {{/clients.http}}
 {{#s3_client}}
     s3: aws_sdk_s3::Client,

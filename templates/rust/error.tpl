@@ -12,8 +12,10 @@ enum HandlerError {
 {{/text_writes}}
 {{^text_writes}}
 {{^write.s3}}
+{{#answers_caller}}
     #[error("the result is not UTF-8 text (send binary results to S3)")]
     NotText,
+{{/answers_caller}}
 {{/write.s3}}
 {{/text_writes}}
 {{#blocking}}
@@ -83,7 +85,9 @@ impl From<HandlerError> for {{#lambda_http}}lambda_http::lambda_runtime::{{/lamb
 {{/text_writes}}
 {{^text_writes}}
 {{^write.s3}}
+{{#answers_caller}}
             HandlerError::NotText => "NotText",
+{{/answers_caller}}
 {{/write.s3}}
 {{/text_writes}}
 {{#blocking}}

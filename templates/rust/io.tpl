@@ -60,12 +60,12 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
     read_object(app, &job.bucket, &job.key).await
 {{/fetch.s3_event}}
 {{#fetch.s3}}
-    read_object(app, &app.bucket, job.body.trim()).await
+    read_object(app, &app.bucket, key_of(job)?).await
 {{/fetch.s3}}
 {{#fetch.http}}
     let response = app
         .http
-        .post(&app.api_url)
+        .post(app.api_url.clone())
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -82,7 +82,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{/lambda_http}}
 {{^lambda_http}}
     // The record's data is the item's key.
-    let key = aws_sdk_dynamodb::types::AttributeValue::S(job.body.trim().to_string());
+    let key = aws_sdk_dynamodb::types::AttributeValue::S(key_of(job)?.to_string());
 {{/lambda_http}}
     let output = app
         .dynamodb
@@ -94,7 +94,9 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
         .map_err(aws_sdk_dynamodb::Error::from)?;
 {{#lambda_http}}
     // The stored item with the request's data (a GET's is its id): map both to your types.
-    Ok(format!("{:?} {}", output.item(), job.body).into_bytes())
+    let mut data = format!("{:?} ", output.item()).into_bytes();
+    data.extend_from_slice(&job.body);
+    Ok(data)
 {{/lambda_http}}
 {{^lambda_http}}
     // Map the item to your own type here.
@@ -103,7 +105,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{/fetch.dynamodb}}
 {{#fetch.event}}
     // The event carries the data; read more here if the job needs it.
-    Ok(job.body.clone().into_bytes())
+    Ok(job.body.clone())
 {{/fetch.event}}
 }
 {{/fetch_step}}
@@ -114,7 +116,7 @@ async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}job: &Job, item: Stri
 {{#item.http}}
     let response = app
         .http
-        .get(format!("{}/items/{item}", app.api_url))
+        .get(api_endpoint(&app.api_url, &["items", &item]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -172,7 +174,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
         .s3
         .head_object()
         .bucket(&app.bucket)
-        .key(job.body.trim())
+        .key(key_of(job)?)
         .send()
         .await
         .map_err(aws_sdk_s3::Error::from)?;
@@ -182,7 +184,7 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
 {{#fetch.http}}
     let response = app
         .http
-        .get(format!("{}/details/{}", app.api_url, job.id))
+        .get(api_endpoint(&app.api_url, &["details", &job.id]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}
@@ -209,6 +211,30 @@ async fn fetch_details(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) ->
 {{/fetch.event}}
 }
 {{/concurrent_few}}
+{{#api_paths}}
+
+/// The API's URL with these path segments added, each one percent-encoded: an id or an item
+/// taken from the event cannot add segments, a query or a `..` to the path.
+fn api_endpoint(base: &reqwest::Url, segments: &[&str]) -> reqwest::Url {
+    let mut url = base.clone();
+    // Never an error: `api_url()` refused a URL that cannot be a base.
+    if let Ok(mut path) = url.path_segments_mut() {
+        path.pop_if_empty().extend(segments);
+    }
+    url
+}
+{{/api_paths}}
+{{#key_in_record}}
+
+/// The key the record's data names (an object's, an item's), trimmed: a record whose data is
+/// not text names nothing, and fails with this error rather than a mangled key.
+fn key_of(job: &Job) -> Result<&str, HandlerError> {
+    let text = std::str::from_utf8(&job.body).map_err(|_| {
+        HandlerError::InvalidEvent(format!("record {}: the data is not a UTF-8 key", job.id))
+    })?;
+    Ok(text.trim())
+}
+{{/key_in_record}}
 {{#reads_s3_object}}
 
 /// Downloads a whole object.
@@ -230,18 +256,30 @@ async fn read_object(app: &App, bucket: &str, key: &str) -> Result<Vec<u8>, Hand
 }
 {{/reads_s3_object}}
 
-/// Writes the job's result{{#writes}}; the writes are independent, so they run at once{{/writes}}.
+{{#writes}}
+/// Writes the job's result{{#multi_writes}}; the writes are independent, so they run at once{{/multi_writes}}.
 /// Returns what the invocation reports for the job{{#write.s3}}: where the result went{{/write.s3}}.
-async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
+{{/writes}}
+{{^writes}}
+{{#answers_caller}}
+/// The job's result, returned to the caller (no destination was chosen).
+{{/answers_caller}}
+{{^answers_caller}}
+/// Where the job's result would be written: no destination was chosen, so it is only logged.
+{{/answers_caller}}
+{{/writes}}
+async fn store({{^writes}}{{#answers_caller}}_{{/answers_caller}}{{/writes}}job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> Result<String, HandlerError> {
+{{#writes}}
     tracing::info!(job = %job.id, bytes = output.len(), "storing");
+{{/writes}}
 {{#write.s3}}
-    let key = output_key(job);
+    let key = output_key(job)?;
 {{/write.s3}}
 {{#text_writes}}
-    // These destinations take text: a binary result is an error here, never mangled.
+    // Text destinations: a binary result is an error here, never mangled into text.
     let text = String::from_utf8(output{{#write.s3}}.clone(){{/write.s3}}).map_err(|_| HandlerError::NotText)?;
 {{/text_writes}}
-{{#writes}}
+{{#multi_writes}}
     let mut writes: Vec<futures::future::BoxFuture<'_, Result<(), HandlerError>>> = Vec::new();
 {{#write.http}}
     writes.push(Box::pin(post_result(app, &text)));
@@ -259,7 +297,24 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
     writes.push(Box::pin(publish(app, &text)));
 {{/write.sns}}
     futures::future::try_join_all(writes).await?;
-{{/writes}}
+{{/multi_writes}}
+{{^multi_writes}}
+{{#write.http}}
+    post_result(app, &text).await?;
+{{/write.http}}
+{{#write.s3}}
+    write_object(app, &key, output).await?;
+{{/write.s3}}
+{{#write.dynamodb}}
+    put_rows(app, &job.id, &text).await?;
+{{/write.dynamodb}}
+{{#write.sqs}}
+    send_message(app, &text).await?;
+{{/write.sqs}}
+{{#write.sns}}
+    publish(app, &text).await?;
+{{/write.sns}}
+{{/multi_writes}}
 {{#write.s3}}
     Ok(format!("s3://{}/{key}", app.output_bucket))
 {{/write.s3}}
@@ -268,8 +323,17 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
     Ok(text)
 {{/text_writes}}
 {{^text_writes}}
+{{#answers_caller}}
     // The result goes back to the caller as text: a binary one is an error, never mangled.
     String::from_utf8(output).map_err(|_| HandlerError::NotText)
+{{/answers_caller}}
+{{^answers_caller}}
+    // Nothing stores the result: this event source takes no answer and no destination was
+    // chosen, so it is only logged here. To keep it, answer `clients` with s3, dynamodb, sqs
+    // or sns (`lambda-advisor new --answer clients=sqs ...`) or write it yourself here.
+    tracing::info!(job = %job.id, bytes = output.len(), "result not stored (no destination)");
+    Ok(format!("{} bytes, not stored", output.len()))
+{{/answers_caller}}
 {{/text_writes}}
 {{/write.s3}}
 }
@@ -282,15 +346,15 @@ async fn store(job: &Job, output: Vec<u8>, {{^writes}}_{{/writes}}app: &App) -> 
 {{^fetch.s3_event}}
 /// The result's key in the output bucket, derived from the input's.
 {{/fetch.s3_event}}
-fn output_key(job: &Job) -> String {
+fn output_key(job: &Job) -> Result<String, HandlerError> {
 {{#fetch.s3_event}}
-    job.key.clone()
+    Ok(job.key.clone())
 {{/fetch.s3_event}}
 {{#fetch.s3}}
-    job.body.trim().to_string()
+    Ok(key_of(job)?.to_string())
 {{/fetch.s3}}
 {{^reads_s3_object}}
-    format!("results/{}", job.id)
+    Ok(format!("results/{}", job.id))
 {{/reads_s3_object}}
 }
 {{/write.s3}}
@@ -299,7 +363,7 @@ fn output_key(job: &Job) -> String {
 /// Sends the result to the HTTP API.
 async fn post_result(app: &App, text: &str) -> Result<(), HandlerError> {
     app.http
-        .post(format!("{}/results", app.api_url))
+        .post(api_endpoint(&app.api_url, &["results"]))
 {{#clients.secrets_manager}}
         .bearer_auth(app.api_key.get().await?)
 {{/clients.secrets_manager}}

@@ -1,12 +1,10 @@
 {{#services}}
 
-/// The function's timeout (the advice's `timeout_s`; keep it in step with the deployment).
-/// No outgoing call may outlive the invocation: a call that hangs must fail while the
-/// handler still has time to log it and report the failure.
-const FUNCTION_TIMEOUT: Duration = Duration::from_secs({{timeout_s}});
-
-/// One outgoing call, retries included: half the function timeout.
-const CALL_TIMEOUT: Duration = Duration::from_millis(FUNCTION_TIMEOUT.as_millis() as u64 / 2);
+/// One outgoing call, retries included: the advice's {{call_timeout_s}} s, two thirds of the
+/// function's {{timeout_s}} s timeout (keep both in step with the deployment). No outgoing
+/// call may outlive the invocation: a call that hangs must fail while the handler still has
+/// time to log it and report the failure.
+const CALL_TIMEOUT: Duration = Duration::from_secs({{call_timeout_s}});
 
 /// Setting up a connection: two seconds at most (well under a second in a region), half
 /// the call's budget when that is less.
@@ -50,7 +48,7 @@ async fn main() -> Result<(), Error> {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(CALL_TIMEOUT)
             .build()?,
-        api_url: std::env::var("API_URL")?,
+        api_url: api_url()?,
 {{/clients.http}}
 {{#s3_client}}
         s3: aws_sdk_s3::Client::new(&config),
@@ -100,6 +98,18 @@ async fn main() -> Result<(), Error> {
     lambda_runtime::run(service_fn(handler)).await
 {{/lambda_http}}
 }
+{{#clients.http}}
+
+/// The HTTP API's base URL (env `API_URL`), checked once at start: the calls add path
+/// segments to it.
+fn api_url() -> Result<reqwest::Url, Error> {
+    let url = reqwest::Url::parse(&std::env::var("API_URL")?)?;
+    if url.cannot_be_a_base() {
+        return Err(format!("API_URL is not a base URL: {url}").into());
+    }
+    Ok(url)
+}
+{{/clients.http}}
 {{#rayon.yes}}
 
 /// rayon's pool, one thread per vCPU the function has: Lambda gives CPU in proportion to

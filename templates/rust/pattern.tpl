@@ -33,7 +33,7 @@ async fn process(job: Job, app: &App) -> Result<String, HandlerError> {
     let payload = fetch(&job, app).await?;
 {{/fetch_step}}
 {{^fetch_step}}
-    let payload = job.body.clone().into_bytes();
+    let payload = job.body.clone();
 {{/fetch_step}}
     let items = items_of(&payload)?;
     tracing::info!(job = %job.id, items = items.len(), "fanning out");
@@ -107,11 +107,16 @@ async fn process(job: Job, app: &App) -> Result<String, HandlerError> {
 {{#blocking}}
 {{#rayon_batch}}
 
-/// The batch's records are the collection: every record's input is read, then ONE blocking
-/// task transforms all of them, spread over the cores by rayon (`spawn_blocking`: the async
-/// threads stay free), then each result is stored{{#pattern.mixed-pipeline}} (download ->
-/// process -> upload){{/pattern.mixed-pipeline}}.
-/// Returns each record with its output, in the batch's order.
+/// Inputs read at the same time at most: the reads of a batch overlap (the batch waits
+/// about records / limit reads, not one per record) without a burst of connections.
+const FETCHES_IN_FLIGHT: usize = 8;
+
+/// The batch's records are the collection: the records' inputs are read concurrently (at
+/// most `FETCHES_IN_FLIGHT` at once), then ONE blocking task transforms all of them, spread
+/// over the cores by rayon (`spawn_blocking`: the async threads stay free), then each result
+/// is stored{{#pattern.mixed-pipeline}} (download -> process -> upload){{/pattern.mixed-pipeline}}.
+/// Returns each record with its output, in the batch's order (a failed read is that
+/// record's failure, not the batch's).
 async fn transform_batch(
     jobs: Vec<Job>,
     app: &App,
@@ -120,10 +125,11 @@ async fn transform_batch(
     use rayon::prelude::*;
 
     let inputs: Vec<(Job, Result<Vec<u8>, HandlerError>)> = futures::stream::iter(jobs)
-        .then(|job| async move {
+        .map(|job| async move {
             let input = fetch(&job, app).await;
             (job, input)
         })
+        .buffered(FETCHES_IN_FLIGHT)
         .collect()
         .await;
     let pool = app.pool.clone();

@@ -67,13 +67,14 @@ let get_secret_value = mock!(aws_sdk_secretsmanager::Client::get_secret_value)
     .build();
 {{/clients.secrets_manager}}
 {{#clients.http}}
-// The HTTP API is real: set API_URL (see README) and run `cargo test -- --ignored`.
+// The HTTP API is played by a local server (FakeApi): no network.
+let api = FakeApi::start();
 {{/clients.http}}
 {{#app_fields}}
 let app = App {
 {{#clients.http}}
     http: reqwest::Client::new(),
-    api_url: std::env::var("API_URL").unwrap_or_default(),
+    api_url: api.url.clone(),
 {{/clients.http}}
 {{#s3_client}}
     s3: mock_client!(

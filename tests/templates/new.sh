@@ -90,6 +90,19 @@ t_has "records in parallel" "$main" ".into_par_iter()"
 t_has "one blocking task for the batch" "$main" "let outputs = tokio::task::spawn_blocking(move || {"
 t_hasnt "not chunks of one message" "$main" "par_chunks"
 t_has "one result per record" "$main" "failure.item_identifier = id;"
+# The batch's S3 inputs are read concurrently (bounded, in order), before the one CPU task;
+# the results, with no other destination, go back to S3 (an SQS source takes no answer).
+new "rayon over a batch of S3 objects" 0 "$D/rayons3" --defaults --answer workload=cpu \
+  --answer cpu_shape=collection --answer memory_mb=4096 --answer event_source=sqs --answer clients=s3
+main=$(cat "$D/rayons3/src/main.rs")
+t_has "reads overlap" "$main" ".buffered(FETCHES_IN_FLIGHT)"
+t_hasnt "no read after read" "$(sed -n '/fn transform_batch/,/^}/p' "$D/rayons3/src/main.rs")" ".then(|job|"
+t_has "results written back to S3" "$main" "write_object(app, &key, output).await?;"
+t_has "the test checks the upload" "$main" 'assert!(put_object.num_calls() > 0, "nothing written to S3");'
+# No destination and a source that takes no answer: the code says the result is only logged.
+new "nowhere" 0 "$D/nowhere" --defaults --answer event_source=sqs --answer clients=none
+t_has "says where the result goes" "$(cat "$D/nowhere/src/main.rs")" "Nothing stores the result"
+t_hasnt "binary result no error when only logged" "$(cat "$D/nowhere/src/main.rs")" "NotText"
 new "no rayon below 2 vCPUs" 0 "$D/norayon" --defaults --answer workload=cpu \
   --answer cpu_shape=collection --answer memory_mb=1024 --answer goals=cost
 t_hasnt "no par_chunks" "$(cat "$D/norayon/src/main.rs")" "par_chunks"
@@ -107,18 +120,30 @@ t_has "limit from the advice" "$main" "const CONCURRENCY_LIMIT: usize = 32;"
 # The bound is over the items of one payload, not over a list made from the event.
 t_has "items of the payload" "$main" "let items = items_of(&payload)?;"
 t_has "one call per item" "$main" ".map(|item| fetch_item(job, item, app))"
+# An item from the event is one path segment under API_URL, never raw text in a URL.
+t_has "item percent-encoded" "$main" '.get(api_endpoint(&app.api_url, &["items", &item]))'
+t_hasnt "no URL built by format!" "$main" 'format!("{}/items/'
+t_has "the encoding is tested" "$main" "fn event_data_stays_inside_one_path_segment()"
 # Ordered sources stop at the first failed record and report it.
 new "kinesis" 0 "$D/kinesis" --defaults --answer event_source=kinesis --answer batch_failures=yes \
   --answer workload=io --answer io_shape=fan_out --answer fan_out_size=many
 main=$(cat "$D/kinesis/src/main.rs")
 t_has "stops at the first failure" "$main" "if let Some((id, err)) = first_failure(jobs, app).await {"
 t_hasnt "records never unordered" "$(sed -n '/fn first_failure/,/^}/p' "$D/kinesis/src/main.rs")" "buffer_unordered"
+# Kinesis data is bytes: kept as bytes, never decoded lossily.
+t_has "kinesis data as bytes" "$main" "let body = record.kinesis.data.to_vec();"
+t_hasnt "kinesis: no lossy UTF-8" "$main" "from_utf8_lossy"
+t_has "kinesis: binary test" "$main" "fn binary_data_is_kept_as_bytes()"
 # Every client has a timeout derived from the function's, SDK errors keep their context,
 # secrets are refreshed.
 new "clients" 0 "$D/clients" --defaults --answer clients=http,s3,secrets_manager --answer workload=io \
   --answer io_shape=chain
 main=$(cat "$D/clients/src/main.rs")
-t_has "function timeout" "$main" "const FUNCTION_TIMEOUT: Duration = Duration::from_secs("
+# The call timeout is the advice's call_timeout_s (its prose says "3 s here"), not a second
+# rule of the template's own.
+t_has "call timeout from the advice" "$main" "const CALL_TIMEOUT: Duration = Duration::from_secs(3);"
+t_has "the advice says the same" "$("$LA_BIN" advise --defaults --answer clients=http,s3,secrets_manager \
+  --answer workload=io --answer io_shape=chain)" "(3 s here, two"
 t_has "reqwest timeout" "$main" ".timeout(CALL_TIMEOUT)"
 t_has "reqwest connect timeout" "$main" ".connect_timeout(CONNECT_TIMEOUT)"
 t_has "SDK timeouts" "$main" ".timeout_config(sdk_timeouts())"
@@ -144,8 +169,8 @@ new "s3 keys" 0 "$D/s3fn" --defaults --answer event_source=s3 --answer workload=
 main=$(cat "$D/s3fn/src/main.rs")
 t_has "keys decoded" "$main" "percent_encoding::percent_decode_str"
 t_has "deletions skipped" "$main" '.filter(is_created)'
-t_has "the pipeline uploads" "$main" "writes.push(Box::pin(write_object(app, &key, output)));"
-t_has "output key from the input key" "$main" $'fn output_key(job: &Job) -> String {\n    job.key.clone()'
+t_has "the pipeline uploads" "$main" "write_object(app, &key, output).await?;"
+t_has "output key from the input key" "$main" $'fn output_key(job: &Job) -> Result<String, HandlerError> {\n    Ok(job.key.clone())'
 t_hasnt "no lossy UTF-8" "$main" "from_utf8_lossy"
 new "http" 0 "$D/api" --defaults --answer event_source=http
 # A new directory gets the usual mode, not the 0700 of its temporary directory.
@@ -184,6 +209,7 @@ done
 # The pitfall scan finds nothing in what `new` writes (the slow compile test scans all).
 t_run "scan finds nothing" 0 "$LA_BIN" scan --fail-on note "$D/orders" "$D/advised" "$D/rayon" \
   "$D/norayon" "$D/few" "$D/many" "$D/s3fn" "$D/api" "$D/ci" "$D"/src-* "$D/rayonsqs" \
+  "$D/rayons3" "$D/nowhere" \
   "$D/kinesis" "$D/clients" "$D/rows" "$D/rest"
 t_eq "no findings" "$T_OUT" ""
 
@@ -215,8 +241,8 @@ new "symlink inside DIR" 2 "$D/linked" --defaults --force
 t_eq "nothing written through the link" "$(ls -A "$D/outside")" ""
 ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
 
-# The handler test runs offline: the AWS clients are aws-smithy-mocks' (Issue 8), and only
-# a project calling an HTTP API (nothing mocks reqwest) keeps it ignored.
+# The handler test runs offline: the AWS clients are aws-smithy-mocks' (Issue 8), the HTTP
+# API a local server (FakeApi); nothing is ignored.
 new "mocked aws" 0 "$D/mocked" --defaults --answer event_source=sqs \
   --answer clients=dynamodb,sqs,sns,secrets_manager
 main=$(cat "$D/mocked/src/main.rs")
@@ -227,11 +253,14 @@ t_has "mocked: dynamodb client mocked" "$main" "dynamodb: mock_client!("
 t_has "mocked: secret mocked" "$main" "mock!(aws_sdk_secretsmanager::Client::get_secret_value)"
 t_has "mocked: the publish is checked" "$main" 'assert!(publish.num_calls() > 0, "nothing published");'
 t_has "mocked: the send is checked" "$main" 'assert!(send_message.num_calls() > 0, "nothing sent");'
-t_has "mocked: dev-dependency" "$cargo" 'aws-smithy-mocks = "0.2"'
+t_has "mocked: dev-dependency" "$cargo" 'aws-smithy-mocks = "0.2.3"'
 t_has "mocked: test-util" "$cargo" 'aws-sdk-sqs = { version = "1", features = ["test-util"] }'
 new "http client" 0 "$D/httpclient" --defaults --answer event_source=sqs --answer clients=http
-t_has "http client: handler test ignored" "$(cat "$D/httpclient/src/main.rs")" \
-  '#[ignore = "calls the HTTP API at API_URL (see README)"]'
+main=$(cat "$D/httpclient/src/main.rs")
+t_hasnt "http client: handler test not ignored" "$main" "#[ignore"
+t_has "http client: a local fake API" "$main" "api_url: api.url.clone(),"
+t_has "http client: the read is checked" "$main" 'assert!(api.calls("POST", "/") > 0, "no input read");'
 t_hasnt "http client: no mocks" "$(cat "$D/httpclient/Cargo.toml")" "aws-smithy-mocks"
+t_run "http client: scan finds nothing" 0 "$LA_BIN" scan --fail-on note "$D/httpclient"
 
 t_done

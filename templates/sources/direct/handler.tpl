@@ -20,7 +20,7 @@ fn jobs_from(input: Input) -> Result<Vec<Job>, HandlerError> {
     }
     Ok(vec![Job {
         id: input.id,
-        body: input.data,
+        body: input.data.into_bytes(),
     }])
 }
 

@@ -10,7 +10,7 @@ fn jobs_from(event: Event) -> Result<Vec<Job>, HandlerError> {
             let id = record.change.sequence_number.ok_or_else(|| {
                 HandlerError::InvalidEvent("a change without a sequence number".into())
             })?;
-            let body = serde_json::to_string(&record.change.new_image)?;
+            let body = serde_json::to_vec(&record.change.new_image)?;
             Ok(Job { id, body })
         })
         .collect()

@@ -5,7 +5,7 @@ fn jobs_from(event: EventBridgeEvent) -> Result<Vec<Job>, HandlerError> {
     let id = event
         .id
         .ok_or_else(|| HandlerError::InvalidEvent("an event without an id".into()))?;
-    let body = serde_json::to_string(&event.detail)?;
+    let body = serde_json::to_vec(&event.detail)?;
     Ok(vec![Job { id, body }])
 }
 

@@ -2,28 +2,27 @@
 
 /// One request is one job. GET, HEAD and DELETE name it in the path and carry no body
 /// (`GET /orders/42`: the job `42`). The other methods carry the job's data in the body,
-/// named by its `id` field if it is a JSON object with one, else by the path; a request
-/// without a body is a 400.
+/// named by its `id` field if it is a JSON object with one, else by the path; a binary body
+/// is kept as it is. A request without a body is a 400.
 fn jobs_from(request: &Request) -> Result<Vec<Job>, HandlerError> {
     let path = request.uri().path();
     let last = path.rsplit('/').find(|segment| !segment.is_empty());
     let id = last.unwrap_or("/").to_string();
     let job = match *request.method() {
         Method::GET | Method::HEAD | Method::DELETE => Job {
-            body: id.clone(),
+            body: id.clone().into_bytes(),
             id,
         },
         _ => {
-            let body = std::str::from_utf8(request.body())
-                .map_err(|_| HandlerError::InvalidEvent("the body is not UTF-8".into()))?;
+            let body: &[u8] = request.body();
             if body.is_empty() {
                 return Err(HandlerError::InvalidEvent("the request has no body".into()));
             }
-            let named = serde_json::from_str::<serde_json::Value>(body).ok();
+            let named = serde_json::from_slice::<serde_json::Value>(body).ok();
             let field = named.as_ref().and_then(|value| value.get("id")?.as_str());
             Job {
                 id: field.map_or(id, String::from),
-                body: body.to_string(),
+                body: body.to_vec(),
             }
         }
     };

@@ -12,7 +12,8 @@ fn jobs_from(event: KinesisEvent) -> Result<Vec<Job>, HandlerError> {
                 let reason = "a record without a sequence number".to_string();
                 return Err(HandlerError::InvalidEvent(reason));
             }
-            let body = String::from_utf8_lossy(&record.kinesis.data).into_owned();
+            // Kinesis data is arbitrary bytes: kept as they are (see `Job::body`).
+            let body = record.kinesis.data.to_vec();
             Ok(Job { id, body })
         })
         .collect()

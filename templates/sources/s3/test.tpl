@@ -13,7 +13,6 @@
     }
 
     #[tokio::test]
-    {{>rust/test_ignore}}
     async fn the_handler_accepts_the_sample_event() {
         {{>rust/test_app}}
         let event = LambdaEvent::new(sample_event(), lambda_runtime::Context::default());

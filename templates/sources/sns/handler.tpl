@@ -9,7 +9,7 @@ fn jobs_from(event: SnsEvent) -> Result<Vec<Job>, HandlerError> {
             if id.is_empty() {
                 return Err(HandlerError::InvalidEvent("a message without an id".into()));
             }
-            let body = record.sns.message;
+            let body = record.sns.message.into_bytes();
             Ok(Job { id, body })
         })
         .collect()

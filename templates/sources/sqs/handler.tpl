@@ -9,7 +9,7 @@ fn jobs_from(event: SqsEvent) -> Result<Vec<Job>, HandlerError> {
             let id = message
                 .message_id
                 .ok_or_else(|| HandlerError::InvalidEvent("a message without an id".into()))?;
-            let body = message.body.unwrap_or_default();
+            let body = message.body.unwrap_or_default().into_bytes();
             Ok(Job { id, body })
         })
         .collect()

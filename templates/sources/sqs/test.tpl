@@ -9,11 +9,10 @@
         let jobs = jobs_from(sample_event()).expect("jobs from the sample");
         assert_eq!(jobs.len(), 2);
         assert_eq!(jobs[0].id, "059f36b4-87a3-44ab-83d2-661975830a7d");
-        assert_eq!(jobs[1].body, "second message");
+        assert_eq!(jobs[1].body, b"second message");
     }
 
     #[tokio::test]
-    {{>rust/test_ignore}}
     async fn the_handler_accepts_the_sample_event() {
         {{>rust/test_app}}
         let event = LambdaEvent::new(sample_event(), lambda_runtime::Context::default());

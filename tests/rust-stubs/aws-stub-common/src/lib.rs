@@ -200,6 +200,24 @@ impl fmt::Display for ByteStreamError {
 
 impl StdError for ByteStreamError {}
 
+/// aws_smithy_runtime_api::client::http::HttpClient: what a service config's
+/// `http_client(..)` takes.
+pub trait HttpClient: Send + Sync + fmt::Debug {}
+
+/// aws_smithy_runtime_api::client::http::SharedHttpClient.
+#[derive(Clone, Debug)]
+pub struct SharedHttpClient {
+    _private: (),
+}
+
+impl HttpClient for SharedHttpClient {}
+
+/// aws_smithy_runtime_api::client::interceptors::Intercept: what a service config's
+/// `interceptor(..)` takes (every hook has a default; `name` is required).
+pub trait Intercept: fmt::Debug + Send + Sync {
+    fn name(&self) -> &'static str;
+}
+
 /// Declares an operation: its error type, its output, its fluent builder with `send()`, the
 /// client method, and the crate error's `From<SdkError<OpError, R>>`.
 #[macro_export]
@@ -246,13 +264,36 @@ macro_rules! operation {
                 }
             }
 
+            /// The operation's input (the real one is `<Operation>Input`).
+            #[non_exhaustive]
+            #[derive(Clone, Debug, PartialEq)]
+            pub struct Input {
+                _private: (),
+            }
+
             pub mod builders {
+                /// The input's builder (the real one is `<Operation>InputBuilder`): what
+                /// aws-smithy-mocks' `mock!` reaches through `as_input()`.
+                #[derive(Clone, Debug, Default, PartialEq)]
+                pub struct InputBuilder {
+                    _private: (),
+                }
+                impl InputBuilder {
+                    pub fn build(self) -> Result<super::Input, $crate::BuildError> {
+                        unimplemented!()
+                    }
+                }
+
                 /// The fluent builder; `send()` performs the call.
                 #[derive(Debug)]
                 pub struct $Builder {
                     _private: (),
                 }
                 impl $Builder {
+                    /// The input as set so far.
+                    pub fn as_input(&self) -> &InputBuilder {
+                        unimplemented!()
+                    }
                     $(pub fn $setter(self, input: impl Into<$ty>) -> Self {
                         let _ = input.into();
                         unimplemented!()
@@ -299,12 +340,69 @@ macro_rules! client {
                 let _ = config;
                 unimplemented!()
             }
-            /// What aws_smithy_mocks::mock_client! builds; like the real crate's
-            /// `Config::builder().with_test_defaults()`, only with the `test-util` feature.
-            #[cfg(feature = "test-util")]
-            #[doc(hidden)]
-            pub fn __mocked() -> Self {
+            /// A client from the service's own config (what aws_smithy_mocks::mock_client!
+            /// builds).
+            pub fn from_conf(conf: config::Config) -> Self {
+                let _ = conf;
                 unimplemented!()
+            }
+        }
+
+        /// `crate::client::Client` is the client's home in the real crate.
+        pub mod client {
+            pub use super::Client;
+        }
+
+        /// The service's own config (not aws_types::SdkConfig).
+        pub mod config {
+            pub use $crate::{BehaviorVersion, Region};
+
+            #[derive(Clone, Debug)]
+            pub struct Config {
+                _private: (),
+            }
+            impl Config {
+                pub fn builder() -> Builder {
+                    unimplemented!()
+                }
+            }
+
+            #[derive(Clone, Debug, Default)]
+            pub struct Builder {
+                _private: (),
+            }
+            impl Builder {
+                pub fn build(self) -> Config {
+                    unimplemented!()
+                }
+                pub fn region(self, region: impl Into<Option<Region>>) -> Self {
+                    let _ = region.into();
+                    unimplemented!()
+                }
+                pub fn behavior_version(self, version: BehaviorVersion) -> Self {
+                    let _ = version;
+                    unimplemented!()
+                }
+                pub fn http_client(self, http_client: impl $crate::HttpClient + 'static) -> Self {
+                    let _ = http_client;
+                    unimplemented!()
+                }
+                pub fn interceptor(self, interceptor: impl $crate::Intercept + 'static) -> Self {
+                    let _ = interceptor;
+                    unimplemented!()
+                }
+                /// Test defaults (a behavior version, no credentials); only with the
+                /// `test-util` feature, as in the real crate.
+                #[cfg(feature = "test-util")]
+                pub fn with_test_defaults(self) -> Self {
+                    unimplemented!()
+                }
+                /// `with_test_defaults` plus a default region (us-east-1): what
+                /// aws-smithy-mocks 0.2's `mock_client!` calls; only with `test-util`.
+                #[cfg(feature = "test-util")]
+                pub fn with_test_defaults_v2(self) -> Self {
+                    unimplemented!()
+                }
             }
         }
 
@@ -324,6 +422,6 @@ macro_rules! client {
         pub mod error {
             pub use $crate::{BuildError, DisplayErrorContext, SdkError};
         }
-        pub use $crate::SdkConfig as Config;
+        pub use config::Config;
     };
 }
