@@ -37,9 +37,19 @@ static const struct piece {
 
 /* What a source declares of itself in templates/sources/<id>/source.yaml (`traits: [...]`),
  * from which the derived names follow (add_derived). */
-enum trait { TR_LAMBDA_HTTP, TR_BATCH, TR_ORDERED, TR_ASYNC, TR_DLQ, TR_S3_EVENT, NTRAITS };
+enum trait {
+    TR_LAMBDA_HTTP,
+    TR_BATCH,
+    TR_ORDERED,
+    TR_ASYNC,
+    TR_DLQ,
+    TR_S3_EVENT,
+    TR_ANSWERS,
+    NTRAITS
+};
 static const char *const trait_names[NTRAITS] = {
-    "lambda_http", "batch", "ordered", "async_source", "dead_letter_queue", "s3_event",
+    "lambda_http",       "batch",    "ordered",        "async_source",
+    "dead_letter_queue", "s3_event", "answers_caller",
 };
 
 const char *project_partial(void *ud, const char *name, size_t *len)
@@ -105,7 +115,7 @@ static void add_derived(struct tctx *c, const bool *trait)
     bool w_sqs = has(c, "clients.sqs"), w_sns = has(c, "clients.sns");
     /* HTTP requests and direct invocations answer with the result; the other sources take
      * no answer, so a result with no destination would be lost. */
-    bool answers = has(c, "lambda_http") || has(c, "event_source.direct");
+    bool answers = trait[TR_ANSWERS];
     tctx_set_bool(c, "answers_caller", answers);
     /* The pipeline (download, process, upload) uploads what it read from S3 to S3, and so
      * does any function that read S3 objects and has nowhere else to put its results. */
