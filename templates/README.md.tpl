@@ -74,8 +74,13 @@ cargo lambda deploy {{crate_name}}
 
 `cargo lambda deploy` takes the memory ({{memory_mb}} MB) and timeout ({{timeout_s}} s) from
 `[package.metadata.lambda.deploy]` in `Cargo.toml`; the architecture comes from the binary
-you built. Or deploy with AWS SAM: `template.yaml` has the same settings and the event
-source's own (batch size, concurrency, partial batch responses, a dead-letter queue):
+you built.{{#aws}} It creates a role with only `AWSLambdaBasicExecutionRole` (logs): give
+the function one with the permissions `template.yaml` lists under `Policies` (`cargo lambda
+deploy --iam-role ARN`, or `role` in that Cargo.toml section), or its AWS calls are denied.{{/aws}}
+Or deploy with AWS SAM: `template.yaml` has the same settings, the event source's own
+(batch size, concurrency, partial batch responses, a dead-letter queue){{#aws}}, exactly the
+permissions the code needs, and a parameter (asked by `--guided`) for each resource it
+calls{{/aws}}:
 
 ```sh
 sam build && sam deploy --guided

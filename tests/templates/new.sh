@@ -57,6 +57,43 @@ d = yaml.load(open(sys.argv[1]), Loader=L)
 assert d["Resources"]["Function"]["Properties"]["Timeout"] > 3' "$D/orders/template.yaml"
 t_has "README invoke" "$(cat "$D/orders/README.md")" \
   "cargo lambda invoke orders --data-file events/sqs.json"
+# Every AWS call the code makes has its permission, on the resource the code is told about
+# (its environment and its policy name the same parameter); the S3 event's bucket is named by
+# a parameter too, or the read policy would make a circular dependency.
+new "perms" 0 "$D/perms" --defaults --answer event_source=s3 \
+  --answer clients=s3,dynamodb,sqs,sns,secrets_manager
+t_run "sam: one policy per call, on the parameter the code reads" 0 python3 -c '
+import sys, yaml
+class L(yaml.SafeLoader): pass
+def tag(loader, suffix, node):
+    return {suffix: loader.construct_scalar(node)} if isinstance(node, yaml.ScalarNode) else None
+L.add_multi_constructor("!", tag)
+d = yaml.load(open(sys.argv[1]), Loader=L)
+params = set(d["Parameters"])
+fn = d["Resources"]["Function"]["Properties"]
+pol = {}
+for p in fn["Policies"]:
+    (name, args), = p.items()
+    pol.setdefault(name, []).append(list(args.values())[0])
+want = {"S3ReadPolicy": [{"Ref": "EventBucketName"}], "S3WritePolicy": [{"Ref": "OutputBucketName"}],
+        "DynamoDBWritePolicy": [{"Ref": "TableName"}], "SQSSendMessagePolicy": [{"Ref": "QueueName"}],
+        "SNSPublishMessagePolicy": [{"Ref": "TopicName"}]}
+for k, v in want.items():
+    assert pol.get(k) == v, (k, pol.get(k))
+assert "${SecretName}" in pol["AWSSecretsManagerGetSecretValuePolicy"][0]["Sub"]
+env = fn["Environment"]["Variables"]
+assert env["OUTPUT_BUCKET"] == {"Ref": "OutputBucketName"} and env["TABLE_NAME"] == {"Ref": "TableName"}
+assert "${QueueName}" in env["QUEUE_URL"]["Sub"] and "${TopicName}" in env["TOPIC_ARN"]["Sub"]
+assert env["SECRET_ID"] == {"Ref": "SecretName"}
+assert d["Resources"]["InputBucket"]["Properties"]["BucketName"] == {"Ref": "EventBucketName"}
+for v in list(env.values()):
+    for ref in ([v["Ref"]] if "Ref" in v else []):
+        assert ref in params, ref
+' "$D/perms/template.yaml"
+t_has "README: the cargo lambda deploy role" "$(cat "$D/perms/README.md")" "--iam-role ARN"
+new "no-aws" 0 "$D/no-aws" --defaults --answer clients=none
+t_hasnt "no AWS client, no policies" "$(cat "$D/no-aws/template.yaml")" "Policies:"
+
 ls -a "$D" | grep -q '\.new-' && t_bad "a temporary directory was left behind" || t_ok
 
 # The advice flows into the files: memory and timeout from the settings, x86_64 when native
