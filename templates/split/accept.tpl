@@ -209,8 +209,7 @@ mod tests {
             .await
             .expect("an answer");
         assert_eq!(response.status(), 202);
-        let body: serde_json::Value =
-            serde_json::from_slice(response.body()).expect("a JSON body");
+        let body: serde_json::Value = serde_json::from_slice(response.body()).expect("a JSON body");
         assert_eq!(body["id"], "msg-1");
         assert_eq!(queue.num_calls(), 1, "one message on the queue");
     }
