@@ -11,12 +11,12 @@ so the project is two functions in one crate, with a queue between them:
 1. **`accept`** (`src/bin/accept.rs`, invoked by the API, timeout {{accept.timeout_s}} s) checks
    the request (a POST with a text body: else 400, or 405), sends its body to the work
    queue (`WORK_QUEUE_URL`) and answers `202 Accepted` with `{"id": "..."}` at once.
-2. **`worker`** (`src/main.rs`, invoked by the queue, timeout {{timeout_s}} s) does the work{{#long_work}}, one
+2. **`worker`** (`src/main.rs`, invoked by the queue, timeout {{worker_timeout_s}} s) does the work{{#long_work}}, one
    message at a time{{/long_work}}{{^long_work}}, in batches of up to {{batch_size}} messages{{/long_work}}{{#batch_failures.yes}} with partial batch responses{{/batch_failures.yes}}. The body of each message is one job,
    and its job id is the id the client got (the SQS message id). A message that fails
    {{! sam_resources' maxReceiveCount }}five times goes to the dead-letter queue.
 
-The queue's visibility timeout is {{sqs_visibility_timeout_s}} s, six times the worker's timeout.
+The queue's visibility timeout is {{worker_visibility_timeout_s}} s, six times the worker's timeout.
 
 **How the client learns the result** is yours to add, as the work's results are yours to
 define: keep a status resource keyed by the id, e.g. a DynamoDB item that the worker
