@@ -102,6 +102,13 @@ for case in "rest api_gateway_rest 45000" "http http 40000" "long api_gateway_re
   t_has "$name: README: the client's side" "$(cat "$D/$name/README.md")" "**How the client learns the result** is yours to add"
 done
 
+# The CI workflow deploys both functions and the queue with SAM, not one binary.
+t_run "ci: new" 0 "$LA_BIN" new "$D/ci" --ci github --defaults --answer event_source=http \
+  --answer duration_ms=40000
+ci=$(cat "$D/ci/.github/workflows/deploy.yml")
+t_has "ci: SAM deploys the stack" "$ci" "sam deploy --stack-name ci"
+t_hasnt "ci: no cargo lambda deploy of a missing binary" "$ci" "cargo lambda deploy"
+
 # Within the limit, and for sources without one: one function, as before.
 for case in "rest-fast event_source=api_gateway_rest duration_ms=20000" \
   "sqs-long event_source=sqs duration_ms=700000"; do
