@@ -3,11 +3,23 @@ name = "{{crate_name}}"
 version = "0.1.0"
 edition = "2021"
 publish = false
+{{#split}}
+
+# Two functions in one crate (cargo-lambda builds both): `accept` answers the API with
+# 202 Accepted and queues the work, `worker` does the work from the queue.
+[[bin]]
+name = "accept"
+path = "src/bin/accept.rs"
+
+[[bin]]
+name = "worker"
+path = "src/main.rs"
+{{/split}}
 
 [dependencies]
-{{#aws}}
+{{#crate.aws_config}}
 aws-config = { version = "1", features = ["behavior-version-latest"] }
-{{/aws}}
+{{/crate.aws_config}}
 {{#clients.dynamodb}}
 aws-sdk-dynamodb = "1"
 {{/clients.dynamodb}}
@@ -20,11 +32,14 @@ aws-sdk-secretsmanager = "1"
 {{#clients.sns}}
 aws-sdk-sns = "1"
 {{/clients.sns}}
-{{#clients.sqs}}
+{{#crate.aws_sdk_sqs}}
 aws-sdk-sqs = "1"
-{{/clients.sqs}}
+{{/crate.aws_sdk_sqs}}
 {{>*event_source.cargo}}
 futures = "0.3"
+{{#split}}
+{{>*accept.event_source.cargo_runtime}}
+{{/split}}
 {{>*event_source.cargo_runtime}}
 {{#rayon.yes}}
 rayon = "1"
@@ -39,7 +54,7 @@ thiserror = "2"
 # Only what the handler uses: the multi-threaded runtime and #[tokio::main].
 tokio = { version = "1", features = ["macros", "rt-multi-thread"{{#write.dynamodb}}, "time"{{/write.dynamodb}}] }
 tracing = "0.1"
-{{#aws}}
+{{#crate.aws_config}}
 
 # The tests answer the AWS calls with aws-smithy-mocks' rules (no network, no credentials);
 # `test-util` lets it build the clients; 0.2.3 or later answers concurrent calls.
@@ -57,10 +72,10 @@ aws-sdk-secretsmanager = { version = "1", features = ["test-util"] }
 {{#clients.sns}}
 aws-sdk-sns = { version = "1", features = ["test-util"] }
 {{/clients.sns}}
-{{#clients.sqs}}
+{{#crate.aws_sdk_sqs}}
 aws-sdk-sqs = { version = "1", features = ["test-util"] }
-{{/clients.sqs}}
-{{/aws}}
+{{/crate.aws_sdk_sqs}}
+{{/crate.aws_config}}
 
 # Small, fast binaries. `cargo lambda build --release` applies similar settings itself;
 # stating them here makes `cargo build --release` and other build paths agree.
@@ -71,13 +86,29 @@ codegen-units = 1
 strip = true
 panic = "abort"
 
+{{^split}}
 # Read by `cargo lambda deploy`: the advised memory (MB) and timeout (s).
 [package.metadata.lambda.deploy]
 memory = {{memory_mb}}
 timeout = {{timeout_s}}
+{{/split}}
+{{#split}}
+# Read by `cargo lambda deploy accept` and `cargo lambda deploy worker`: each function's
+# advised memory (MB) and timeout (s). The queue between them is template.yaml's.
+[package.metadata.lambda.bin.accept.deploy]
+memory = {{accept.memory_mb}}
+timeout = {{accept.timeout_s}}
+# The queue it sends the work to; set it here or in your deployment:
+# [package.metadata.lambda.bin.accept.deploy.env]
+# WORK_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/my-work-queue"
+
+[package.metadata.lambda.bin.worker.deploy]
+memory = {{memory_mb}}
+timeout = {{timeout_s}}
+{{/split}}
 {{#env_vars}}
 # The environment the function reads (see README.md); set it here or in your deployment:
-# [package.metadata.lambda.deploy.env]
+# [package.metadata.lambda.{{#split}}bin.worker.{{/split}}deploy.env]
 {{#clients.http}}
 # API_URL = "https://api.example.com"
 {{/clients.http}}

@@ -21,6 +21,9 @@ jobs:
       - uses: Swatinem/rust-cache@v2
       - name: Install cargo-lambda
         run: pip install cargo-lambda
+{{#split}}
+      - uses: aws-actions/setup-sam@v2
+{{/split}}
       - name: Test
         run: cargo test
       - name: Build
@@ -33,4 +36,14 @@ jobs:
           aws-region: ${{literal.open}} vars.AWS_REGION {{literal.close}}
       - name: Deploy
         if: github.ref == 'refs/heads/main' && github.event_name == 'push'
+{{^split}}
         run: cargo lambda deploy {{crate_name}}
+{{/split}}
+{{#split}}
+        # Two functions and the queue between them: AWS SAM deploys them together from
+        # template.yaml (its cargo-lambda build is a beta feature of SAM).
+        run: >-
+          sam build --beta-features &&
+          sam deploy --stack-name {{crate_name}} --capabilities CAPABILITY_IAM --resolve-s3
+          --no-confirm-changeset --no-fail-on-empty-changeset
+{{/split}}

@@ -2,6 +2,10 @@
     with the advice context first, so sections choose files; every output path is checked
     (relative, no "..") before anything is written. }}
 src/main.rs main.rs
+{{#split}}
+src/bin/accept.rs split/accept
+events/{{accept.event_source}}.json {{accept.event_source.event}}
+{{/split}}
 Cargo.toml Cargo.toml
 README.md README.md
 events/{{event_source}}.json {{event_source.event}}

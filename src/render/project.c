@@ -328,6 +328,9 @@ static void dir_source_ids(const char *root, struct ids *ids)
 /* The piece event_source.<name> names, or NULL. */
 static const struct piece *piece_of(const char *name)
 {
+    /* accept.event_source.<piece>: the API's pieces in the split (split_context) */
+    if (strncmp(name, "accept.", strlen("accept.")) == 0)
+        name += strlen("accept.");
     const char *prefix = "event_source.";
     if (strncmp(name, prefix, strlen(prefix)) != 0)
         return NULL;
@@ -477,8 +480,9 @@ bool project_path_valid(const char *p)
     return true;
 }
 
-struct tctx *project_context(const struct engine *e, const struct advice *adv,
-                             const struct project_opts *opts, struct la_error *err)
+/* The context of one function: the advice's names, the source's pieces and the derived. */
+static struct tctx *function_context(const struct engine *e, const struct advice *adv,
+                                     const struct project_opts *opts, struct la_error *err)
 {
     struct tctx *c = advice_context(e, adv);
     tctx_set(c, "crate_name", opts && opts->name ? opts->name : "my-function");
@@ -499,6 +503,104 @@ struct tctx *project_context(const struct engine *e, const struct advice *adv,
         }
     }
     add_derived(c, trait);
+    return c;
+}
+
+/* The worker of the asynchronous split: the same answers with the work arriving from an SQS
+ * queue, one partial batch response per message; the engine then gives exactly the
+ * worker's settings (its timeout, the queue's visibility timeout, the batch size). */
+static struct tctx *worker_context(const struct engine *e, const struct project_opts *opts,
+                                   struct la_error *err)
+{
+    const struct tree *t = e->tree;
+    struct engine w;
+    engine_init(&w, t);
+    bool ok = true;
+    for (size_t qi = 0; ok && qi < t->nquestions; qi++) {
+        const struct question *q = &t->questions[qi];
+        const char *fixed = strcmp(q->id, "event_source") == 0     ? "sqs"
+                            : strcmp(q->id, "batch_failures") == 0 ? "yes"
+                                                                   : NULL;
+        struct value v = e->answers[qi];
+        if (fixed)
+            ok = question_parse_value(q, fixed, &v, err);
+        if (ok && v.set && engine_is_asked(&w, qi))
+            ok = engine_answer(&w, qi, &v, err);
+    }
+    struct tctx *c = NULL;
+    if (ok) {
+        struct advice wadv;
+        advice_compute(&wadv, &w);
+        c = function_context(&w, &wadv, opts, err);
+        advice_finish(&wadv);
+    }
+    engine_finish(&w);
+    return c;
+}
+
+static void copy_name(struct tctx *to, const char *to_name, const struct tctx *from,
+                      const char *from_name)
+{
+    const char *v = tctx_get(from, from_name);
+    tctx_set(to, to_name, v ? v : "");
+}
+
+/* The split (templates/README.md, "The asynchronous split"): when the work outlasts the
+ * API's integration timeout the advice has worker_timeout_s, and the project is the
+ * worker's (src/main.rs, its queue) plus the function that accepts the requests
+ * (src/bin/accept.rs), whose own settings and source pieces are accept.*. */
+static struct tctx *split_context(const struct engine *e, struct tctx *api,
+                                  const struct project_opts *opts, struct la_error *err)
+{
+    struct tctx *c = worker_context(e, opts, err);
+    if (c == NULL) {
+        tctx_destroy(api);
+        return NULL;
+    }
+    tctx_set_bool(c, "split", true);
+    static const char *const same[] = {"worker_timeout_s", "worker_visibility_timeout_s"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        copy_name(c, same[i], api, same[i]);
+    static const char *const accept[] = {"timeout_s", "memory_mb", "event_source",
+                                         "event_source.label"};
+    for (size_t i = 0; i < sizeof accept / sizeof accept[0]; i++) {
+        char *name = xasprintf("accept.%s", accept[i]);
+        copy_name(c, name, api, accept[i]);
+        free(name);
+    }
+    for (size_t k = 0; k < NPIECES; k++) {
+        char *from = xasprintf("event_source.%s", pieces[k].name);
+        char *to = xasprintf("accept.%s", from);
+        copy_name(c, to, api, from);
+        free(from);
+        free(to);
+    }
+    tctx_destroy(api);
+    return c;
+}
+
+/* Whether the advice shows the setting id (its `when` holds): every setting has a value. */
+static bool setting_shown(const struct advice *adv, const char *id)
+{
+    for (size_t i = 0; adv && i < adv->tree->nsettings; i++)
+        if (strcmp(adv->tree->settings[i].id, id) == 0)
+            return adv->setting_shown[i];
+    return false;
+}
+
+struct tctx *project_context(const struct engine *e, const struct advice *adv,
+                             const struct project_opts *opts, struct la_error *err)
+{
+    struct tctx *c = function_context(e, adv, opts, err);
+    if (c != NULL && setting_shown(adv, "worker_timeout_s") && has(c, "lambda_http"))
+        c = split_context(e, c, opts, err);
+    if (c == NULL)
+        return NULL;
+    /* What Cargo.toml needs for both functions (the accept function sends to SQS). */
+    bool split = has(c, "split");
+    tctx_set_bool(c, "split", split);
+    tctx_set_bool(c, "crate.aws_config", split || has(c, "aws"));
+    tctx_set_bool(c, "crate.aws_sdk_sqs", split || has(c, "clients.sqs"));
     return c;
 }
 

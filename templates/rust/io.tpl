@@ -112,7 +112,7 @@ async fn fetch(job: &Job, {{#fetch.event}}_{{/fetch.event}}app: &App) -> Result<
 {{#fan_out_many}}
 
 /// One call for one item of the payload.
-async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}job: &Job, item: String, {{#item.none}}_{{/item.none}}app: &App) -> Result<Vec<u8>, HandlerError> {
+async fn fetch_item({{^fetch.s3_event}}_{{/fetch.s3_event}}{{#fetch.s3_event}}{{^item.s3}}_{{/item.s3}}{{/fetch.s3_event}}job: &Job, item: String, {{#item.none}}_{{/item.none}}app: &App) -> Result<Vec<u8>, HandlerError> {
 {{#item.http}}
     let response = app
         .http

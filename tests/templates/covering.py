@@ -10,12 +10,15 @@ the advice (`lambda-advisor advise`) and the names the templates test in their s
   (e.g. event_source with batch_failures where it is asked) and each value of a
   multi-choice question is a yes/no factor (clients).
 - Every other question is upstream: it shapes the code only through the advice. Every
-  combination of their values (numbers at the default and four times it, multi-choice questions as each
-  single value and all values) is advised once; the "profile" of an advice is what the
-  templates can test of it: the pattern, the upstream choice answers (the project context
-  derives names from them, e.g. `collection`) and the string settings the templates test
-  (rayon, architecture, opt_level...). Its fields are factors too, with only
-  the combinations some advice produces.
+  combination of their values (numbers at the default and the largest, which crosses
+  every limit a rule tests: rayon's memory, the API's integration timeout, long work;
+  multi-choice questions as each single value and all values) is advised once; the "profile" of an advice is what the templates can test of
+  it: the pattern, the upstream choice answers (the project context derives names from
+  them, e.g. `collection`), the string settings the templates test (rayon, architecture,
+  opt_level...) and which number settings the templates name are shown (a setting with a
+  `when`: `worker_timeout_s` is shown when the work outlasts the API, and the project is
+  then the asynchronous split). Its fields are factors too, with only the combinations
+  some advice produces.
 
 Then a greedy (AETG-like) pass picks rows until every pair of values of two factors that
 can occur together occurs in some row. Deterministic: same data, same rows.
@@ -31,6 +34,17 @@ import sys
 
 def run(binary, *args):
     return subprocess.run([binary, *args], check=True, capture_output=True, text=True).stdout
+
+
+def named_settings(root):
+    """Every name a template tag uses ({{name}}, sections, partials), first component."""
+    names = set()
+    for dirpath, _, files in os.walk(root):
+        for f in files:
+            if f.endswith(".tpl"):
+                with open(os.path.join(dirpath, f), encoding="utf-8") as fh:
+                    names.update(re.findall(r"\{\{[#^]?\s*([A-Za-z0-9_.-]+)", fh.read()))
+    return {n.split(".")[0] for n in names}
 
 
 def referenced_names(root):
@@ -80,7 +94,7 @@ def combos(questions, fixed=None):
 def levels(q):
     if q["kind"] == "number":
         d = int(q["default"])
-        return [str(d), str(d * 4)]
+        return [str(d), str(q["max"])]
     values = [c["value"] for c in q["choices"] if c["value"] != "none"]
     if q["kind"] == "multi":
         return values + [",".join(values)]
@@ -91,6 +105,7 @@ def main():
     binary, templates = sys.argv[1], sys.argv[2]
     questions = json.loads(run(binary, "questions", "--format", "json"))
     refs = referenced_names(templates)
+    named = named_settings(templates)
     byid = {q["id"]: q for q in questions}
 
     direct = []
@@ -125,6 +140,8 @@ def main():
             for k, v in sorted(adv["settings"].items()):
                 if k in refs and isinstance(v, str):
                     prof.append(("setting." + k, v))
+                elif k in named and not isinstance(v, str):
+                    prof.append(("shown." + k, "yes"))
             profiles.setdefault(tuple(prof), answers)
     plist = sorted(profiles)
     print(f"covering.py: {len(plist)} profiles", file=sys.stderr)

@@ -12,3 +12,10 @@ pub mod operation {
         }
     }
 }
+
+impl operation::send_message::OutputBuilder {
+    pub fn message_id(self, input: impl Into<String>) -> Self {
+        let _ = input.into();
+        unimplemented!()
+    }
+}
