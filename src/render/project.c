@@ -561,7 +561,7 @@ static struct tctx *split_context(const struct engine *e, struct tctx *api,
     static const char *const same[] = {"worker_timeout_s", "worker_visibility_timeout_s"};
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
         copy_name(c, same[i], api, same[i]);
-    static const char *const accept[] = {"timeout_s", "memory_mb", "event_source",
+    static const char *const accept[] = {"timeout_s", "call_timeout_s", "memory_mb", "event_source",
                                          "event_source.label"};
     for (size_t i = 0; i < sizeof accept / sizeof accept[0]; i++) {
         char *name = xasprintf("accept.%s", accept[i]);

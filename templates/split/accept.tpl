@@ -10,12 +10,10 @@ use lambda_http::http::{HeaderValue, Method};
 use lambda_http::{service_fn, Body, Error, Request, Response};
 use std::time::Duration;
 
-/// The function's timeout (the advice's `timeout_s`, the API's integration timeout; keep it
-/// in step with the deployment).
-const FUNCTION_TIMEOUT: Duration = Duration::from_secs({{accept.timeout_s}});
-
-/// Sending the message, retries included: half the function timeout.
-const CALL_TIMEOUT: Duration = Duration::from_millis(FUNCTION_TIMEOUT.as_millis() as u64 / 2);
+/// Sending the message, retries included: the advice's {{accept.call_timeout_s}} s, two thirds of
+/// this function's {{accept.timeout_s}} s timeout (the API's integration timeout; keep both in
+/// step with the deployment), so a hung call still leaves time to answer 500 and log it.
+const CALL_TIMEOUT: Duration = Duration::from_secs({{accept.call_timeout_s}});
 
 /// Setting up a connection: two seconds at most (well under a second in a region), half
 /// the call's budget when that is less.
