@@ -36,25 +36,20 @@ def run(binary, *args):
     return subprocess.run([binary, *args], check=True, capture_output=True, text=True).stdout
 
 
-def named_settings(root):
-    """Every name a template tag uses ({{name}}, sections, partials), first component."""
+# Every name a template tag uses ({{name}}, sections, partials), and the names the
+# templates branch on: sections, and dynamic partials ({{>*event_source.handler}}: by source).
+TAG_NAMES = r"\{\{[#^]?\s*([A-Za-z0-9_.-]+)"
+BRANCH_NAMES = r"\{\{(?:[#^]|>\s*\*)\s*([A-Za-z0-9_.-]+)"
+
+
+def template_names(root, pattern):
+    """The first components of the names pattern finds in every template under root."""
     names = set()
     for dirpath, _, files in os.walk(root):
         for f in files:
             if f.endswith(".tpl"):
                 with open(os.path.join(dirpath, f), encoding="utf-8") as fh:
-                    names.update(re.findall(r"\{\{[#^]?\s*([A-Za-z0-9_.-]+)", fh.read()))
-    return {n.split(".")[0] for n in names}
-
-
-def referenced_names(root):
-    names = set()
-    for dirpath, _, files in os.walk(root):
-        for f in files:
-            if f.endswith(".tpl"):
-                with open(os.path.join(dirpath, f), encoding="utf-8") as fh:
-                    # sections, and dynamic partials ({{>*event_source.handler}}: by source)
-                    names.update(re.findall(r"\{\{(?:[#^]|>\s*\*)\s*([A-Za-z0-9_.-]+)", fh.read()))
+                    names.update(re.findall(pattern, fh.read()))
     return {n.split(".")[0] for n in names}
 
 
@@ -104,8 +99,8 @@ def levels(q):
 def main():
     binary, templates = sys.argv[1], sys.argv[2]
     questions = json.loads(run(binary, "questions", "--format", "json"))
-    refs = referenced_names(templates)
-    named = named_settings(templates)
+    refs = template_names(templates, BRANCH_NAMES)
+    named = template_names(templates, TAG_NAMES)
     byid = {q["id"]: q for q in questions}
 
     direct = []
