@@ -105,9 +105,15 @@ static void add_derived(struct tctx *c, const bool *trait)
     };
     set_first_of(c, "fetch", fetch, sizeof fetch / sizeof fetch[0]);
     tctx_set_bool(c, "reads_s3_object", has(c, "fetch.s3_event") || has(c, "fetch.s3"));
-    /* The record's data names what the job reads: an object key or an item key (text). */
+    /* The job reads its input with fetch unless it makes many calls, one per item of its
+     * payload (the payload then comes from the event, or from the S3 object it names). */
+    bool fetch_step = !has(c, "fan_out_size.many") || has(c, "reads_s3_object");
+    tctx_set_bool(c, "fetch_step", fetch_step);
+    /* The record's data names what the job reads: an object key, or the key of the item
+     * that fetch reads. */
     tctx_set_bool(c, "key_in_record",
-                  has(c, "fetch.s3") || (has(c, "fetch.dynamodb") && !has(c, "lambda_http")));
+                  has(c, "fetch.s3") ||
+                      (has(c, "fetch.dynamodb") && !has(c, "lambda_http") && fetch_step));
 
     /* With many calls, HTTP makes the per-item calls (item.http below): it reads. */
     bool w_http = has(c, "clients.http") && !has(c, "fetch.http") && !has(c, "fan_out_size.many");
@@ -152,7 +158,6 @@ static void add_derived(struct tctx *c, const bool *trait)
      * from the event, or from the S3 object the job names (a manifest). */
     bool many = has(c, "fan_out_size.many");
     tctx_set_bool(c, "fan_out_many", many);
-    tctx_set_bool(c, "fetch_step", !many || has(c, "reads_s3_object"));
     static const struct first_of item[] = {
         {"clients.http", "http"},
         {"s3_client", "s3"},
